@@ -1,0 +1,713 @@
+/* rj-codec.c: records as GVariant, and the checks on everything read back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rj-codec"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "rj-codec.h"
+#include "rj-store.h"
+
+#define NOTE_TYPE "(sb)"
+#define HALT_TYPE "(yy)"
+#define SKILLS_TYPE "a(sy)"
+#define NOTES_TYPE "a(sb)"
+#define LIST_TYPE "a(ssb)"
+#define CONTACTS_TYPE "a(ssss)"
+#define SCHEDULE_TYPE "a(yq)"
+
+#define MAX_SLEEP_MINUTES (24 * 60)
+#define MAX_DURATION_MINUTES (24 * 60)
+#define MAX_COUNT 1000
+
+/* Writing. Absent keys mean "not logged", so only what was logged is written. */
+
+static void
+add_int (GVariantBuilder *b,
+         const char *key,
+         int value,
+         const GVariantType *type)
+{
+  if (value == RJ_NOT_LOGGED)
+    return;
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_BYTE))
+    g_variant_builder_add (b, "{sv}", key, g_variant_new_byte ((guint8) value));
+  else if (g_variant_type_equal (type, G_VARIANT_TYPE_UINT16))
+    g_variant_builder_add (b, "{sv}", key, g_variant_new_uint16 ((guint16) value));
+  else
+    g_variant_builder_add (b, "{sv}", key, g_variant_new_uint32 ((guint32) value));
+}
+
+static void
+add_string (GVariantBuilder *b,
+            const char *key,
+            const char *value)
+{
+  if (value != NULL && value[0] != '\0')
+    g_variant_builder_add (b, "{sv}", key, g_variant_new_string (value));
+}
+
+static void
+add_note (GVariantBuilder *b,
+          const char *key,
+          const RjNote *note)
+{
+  if (!rj_note_is_empty (note))
+    g_variant_builder_add (b, "{sv}", key,
+                           g_variant_new (NOTE_TYPE, note->text, note->is_private));
+}
+
+static void
+add_halt (GVariantBuilder *b,
+          const char *key,
+          const RjHalt *halt)
+{
+  if (halt->answered != 0)
+    g_variant_builder_add (b, "{sv}", key,
+                           g_variant_new (HALT_TYPE, halt->answered, halt->yes & halt->answered));
+}
+
+static void
+add_notes (GVariantBuilder *b,
+           const char *key,
+           GPtrArray *notes)
+{
+  GVariantBuilder list;
+
+  if (notes->len == 0)
+    return;
+  g_variant_builder_init (&list, G_VARIANT_TYPE (NOTES_TYPE));
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const RjNote *note = g_ptr_array_index (notes, i);
+      g_variant_builder_add (&list, "(sb)", note->text != NULL ? note->text : "", note->is_private);
+    }
+  g_variant_builder_add (b, "{sv}", key, g_variant_builder_end (&list));
+}
+
+static GVariant *
+craving_to_variant (const RjCraving *craving)
+{
+  GVariantBuilder b;
+
+  g_variant_builder_init (&b, G_VARIANT_TYPE_VARDICT);
+  add_string (&b, "id", craving->id);
+  add_int (&b, "time", craving->time_minutes, G_VARIANT_TYPE_UINT16);
+  add_int (&b, "intensity", craving->intensity, G_VARIANT_TYPE_BYTE);
+  add_int (&b, "minutes", craving->duration_minutes, G_VARIANT_TYPE_UINT32);
+  add_string (&b, "trigger", craving->trigger_id);
+  add_note (&b, "trigger-words", &craving->trigger_words);
+  add_halt (&b, "halt", &craving->halt);
+  if (craving->skills->len > 0)
+    {
+      GVariantBuilder skills;
+
+      g_variant_builder_init (&skills, G_VARIANT_TYPE (SKILLS_TYPE));
+      for (guint i = 0; i < craving->skills->len; i++)
+        {
+          const RjSkillUse *use = &g_array_index (craving->skills, RjSkillUse, i);
+          g_variant_builder_add (&skills, "(sy)", use->skill_id, (guint8) use->helped);
+        }
+      g_variant_builder_add (&b, "{sv}", "skills", g_variant_builder_end (&skills));
+    }
+  add_int (&b, "outcome", craving->outcome == RJ_OUTCOME_NOT_LOGGED ? RJ_NOT_LOGGED
+                                                                    : (int) craving->outcome,
+           G_VARIANT_TYPE_BYTE);
+  return g_variant_builder_end (&b);
+}
+
+static int
+answer_or_not_logged (RjAnswer answer)
+{
+  return answer == RJ_ANSWER_NOT_LOGGED ? RJ_NOT_LOGGED : (int) answer;
+}
+
+GVariant *
+rj_entry_to_variant (const RjEntry *entry)
+{
+  g_autofree char *date = NULL;
+  GVariantBuilder b;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  date = rj_date_to_iso (&entry->date);
+  g_variant_builder_init (&b, G_VARIANT_TYPE_VARDICT);
+  add_string (&b, "date", date);
+  add_int (&b, "mood", entry->mood, G_VARIANT_TYPE_BYTE);
+  add_int (&b, "distress", entry->distress, G_VARIANT_TYPE_BYTE);
+  add_int (&b, "sleep", entry->sleep_minutes, G_VARIANT_TYPE_UINT16);
+  add_halt (&b, "halt", &entry->halt);
+  if (entry->cravings->len > 0)
+    {
+      GVariantBuilder cravings;
+
+      g_variant_builder_init (&cravings, G_VARIANT_TYPE ("aa{sv}"));
+      for (guint i = 0; i < entry->cravings->len; i++)
+        g_variant_builder_add_value (&cravings,
+                                     craving_to_variant (g_ptr_array_index (entry->cravings, i)));
+      g_variant_builder_add (&b, "{sv}", "cravings", g_variant_builder_end (&cravings));
+    }
+  add_int (&b, "used", answer_or_not_logged (entry->use.used), G_VARIANT_TYPE_BYTE);
+  add_string (&b, "substance", entry->use.substance_id);
+  add_note (&b, "amount", &entry->use.amount);
+  add_note (&b, "what-happened", &entry->use.what_happened);
+  add_note (&b, "next-time", &entry->use.next_time);
+  add_int (&b, "medication", answer_or_not_logged (entry->medication_taken), G_VARIANT_TYPE_BYTE);
+  add_int (&b, "meetings", entry->meetings, G_VARIANT_TYPE_UINT32);
+  add_int (&b, "support-calls", entry->support_calls, G_VARIANT_TYPE_UINT32);
+  add_int (&b, "session", answer_or_not_logged (entry->session_attended), G_VARIANT_TYPE_BYTE);
+  add_notes (&b, "wins", entry->wins);
+  add_notes (&b, "topics", entry->topics);
+  add_note (&b, "notes", &entry->notes);
+  return g_variant_ref_sink (g_variant_builder_end (&b));
+}
+
+/* Reading. Every value is checked for its type and range; anything off makes the
+ * whole record damaged rather than half-read. */
+
+static gboolean
+invalid (GError **error,
+         const char *key)
+{
+  g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DAMAGED,
+               _("A record in the journal is damaged and could not be read."));
+  g_debug ("Record rejected at “%s”", key);
+  return FALSE;
+}
+
+/* Returns the value for @key if present. FALSE means it is present with another type. */
+static gboolean
+lookup (GVariant *dict,
+        const char *key,
+        const char *type,
+        GVariant **out,
+        GError **error)
+{
+  g_autoptr(GVariant) value = g_variant_lookup_value (dict, key, NULL);
+
+  *out = NULL;
+  if (value == NULL)
+    return TRUE;
+  if (!g_variant_is_of_type (value, G_VARIANT_TYPE (type)))
+    return invalid (error, key);
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+static gboolean
+read_int (GVariant *dict,
+          const char *key,
+          const char *type,
+          int max,
+          int *out,
+          GError **error)
+{
+  g_autoptr(GVariant) value = NULL;
+  guint64 number;
+
+  *out = RJ_NOT_LOGGED;
+  if (!lookup (dict, key, type, &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+
+  switch (type[0])
+    {
+    case 'y': number = g_variant_get_byte (value); break;
+    case 'q': number = g_variant_get_uint16 (value); break;
+    case 'u': number = g_variant_get_uint32 (value); break;
+    default: g_assert_not_reached ();
+    }
+  if (number > (guint64) max)
+    return invalid (error, key);
+  *out = (int) number;
+  return TRUE;
+}
+
+static gboolean
+check_text (const char *text,
+            gsize max_len)
+{
+  /* GVariant's normal form already guarantees valid UTF-8 without nul bytes. */
+  return strlen (text) <= max_len;
+}
+
+static gboolean
+check_id (const char *id)
+{
+  if (id[0] == '\0' || strlen (id) > RJ_MAX_ID_BYTES)
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_id (GVariant *dict,
+         const char *key,
+         char **out,
+         GError **error)
+{
+  g_autoptr(GVariant) value = NULL;
+
+  *out = NULL;
+  if (!lookup (dict, key, "s", &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+  if (!check_id (g_variant_get_string (value, NULL)))
+    return invalid (error, key);
+  *out = g_variant_dup_string (value, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_note (GVariant *dict,
+           const char *key,
+           RjNote *note,
+           GError **error)
+{
+  g_autoptr(GVariant) value = NULL;
+  const char *text;
+  gboolean is_private;
+
+  if (!lookup (dict, key, NOTE_TYPE, &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+  g_variant_get (value, "(&sb)", &text, &is_private);
+  if (!check_text (text, RJ_MAX_TEXT_BYTES))
+    return invalid (error, key);
+  rj_note_set (note, text, is_private);
+  return TRUE;
+}
+
+static gboolean
+read_halt (GVariant *dict,
+           const char *key,
+           RjHalt *halt,
+           GError **error)
+{
+  g_autoptr(GVariant) value = NULL;
+
+  halt->answered = halt->yes = 0;
+  if (!lookup (dict, key, HALT_TYPE, &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+  g_variant_get (value, HALT_TYPE, &halt->answered, &halt->yes);
+  if ((halt->answered & ~RJ_HALT_ALL) != 0 || (halt->yes & ~halt->answered) != 0)
+    return invalid (error, key);
+  return TRUE;
+}
+
+static gboolean
+read_answer (GVariant *dict,
+             const char *key,
+             RjAnswer *answer,
+             GError **error)
+{
+  int value;
+
+  if (!read_int (dict, key, "y", RJ_ANSWER_YES, &value, error))
+    return FALSE;
+  if (value == 0)
+    return invalid (error, key);
+  *answer = value == RJ_NOT_LOGGED ? RJ_ANSWER_NOT_LOGGED : (RjAnswer) value;
+  return TRUE;
+}
+
+static gboolean
+read_notes (GVariant *dict,
+            const char *key,
+            GPtrArray *notes,
+            GError **error)
+{
+  g_autoptr(GVariant) value = NULL;
+  GVariantIter iter;
+  const char *text;
+  gboolean is_private;
+
+  if (!lookup (dict, key, NOTES_TYPE, &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+  if (g_variant_n_children (value) > RJ_MAX_ITEMS)
+    return invalid (error, key);
+  g_variant_iter_init (&iter, value);
+  while (g_variant_iter_next (&iter, "(&sb)", &text, &is_private))
+    {
+      if (!check_text (text, RJ_MAX_TEXT_BYTES))
+        return invalid (error, key);
+      g_ptr_array_add (notes, rj_note_new (text, is_private));
+    }
+  return TRUE;
+}
+
+static gboolean
+read_craving (GVariant *dict,
+              RjCraving *craving,
+              GError **error)
+{
+  g_autoptr(GVariant) skills = NULL;
+  int outcome;
+
+  g_clear_pointer (&craving->id, g_free);
+  if (!read_id (dict, "id", &craving->id, error) ||
+      !read_int (dict, "time", "q", 24 * 60 - 1, &craving->time_minutes, error) ||
+      !read_int (dict, "intensity", "y", RJ_SCALE_MAX, &craving->intensity, error) ||
+      !read_int (dict, "minutes", "u", MAX_DURATION_MINUTES, &craving->duration_minutes, error) ||
+      !read_id (dict, "trigger", &craving->trigger_id, error) ||
+      !read_note (dict, "trigger-words", &craving->trigger_words, error) ||
+      !read_halt (dict, "halt", &craving->halt, error) ||
+      !read_int (dict, "outcome", "y", RJ_OUTCOME_USED, &outcome, error) ||
+      !lookup (dict, "skills", SKILLS_TYPE, &skills, error))
+    return FALSE;
+
+  if (craving->id == NULL || outcome == RJ_OUTCOME_NOT_LOGGED)
+    return invalid (error, "craving");
+  craving->outcome = outcome == RJ_NOT_LOGGED ? RJ_OUTCOME_NOT_LOGGED : (RjOutcome) outcome;
+
+  if (skills != NULL)
+    {
+      GVariantIter iter;
+      const char *skill_id;
+      guint8 helped;
+
+      if (g_variant_n_children (skills) > RJ_MAX_ITEMS)
+        return invalid (error, "skills");
+      g_variant_iter_init (&iter, skills);
+      while (g_variant_iter_next (&iter, "(&sy)", &skill_id, &helped))
+        {
+          if (!check_id (skill_id) || helped > RJ_HELPED_NO)
+            return invalid (error, "skills");
+          rj_craving_add_skill (craving, skill_id, helped);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+read_cravings (GVariant *dict,
+               RjEntry *entry,
+               GError **error)
+{
+  g_autoptr(GVariant) cravings = NULL;
+
+  if (!lookup (dict, "cravings", "aa{sv}", &cravings, error))
+    return FALSE;
+  if (cravings == NULL)
+    return TRUE;
+  if (g_variant_n_children (cravings) > RJ_MAX_ITEMS)
+    return invalid (error, "cravings");
+
+  for (gsize i = 0; i < g_variant_n_children (cravings); i++)
+    {
+      g_autoptr(GVariant) child = g_variant_get_child_value (cravings, i);
+
+      if (!read_craving (child, rj_entry_add_craving (entry), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_date (GVariant *dict,
+           const char *key,
+           GDate *date,
+           GError **error)
+{
+  g_autoptr(GVariant) value = NULL;
+
+  g_date_clear (date, 1);
+  if (!lookup (dict, key, "s", &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+  if (!rj_date_from_iso (g_variant_get_string (value, NULL), date))
+    return invalid (error, key);
+  return TRUE;
+}
+
+RjEntry *
+rj_entry_from_variant (GVariant *variant,
+                       GError **error)
+{
+  g_autoptr(RjEntry) entry = NULL;
+  GDate date;
+
+  g_return_val_if_fail (variant != NULL, NULL);
+
+  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_VARDICT))
+    {
+      invalid (error, "(root)");
+      return NULL;
+    }
+  if (!read_date (variant, "date", &date, error))
+    return NULL;
+  if (!g_date_valid (&date))
+    {
+      invalid (error, "date");
+      return NULL;
+    }
+
+  entry = rj_entry_new (&date);
+  if (!read_int (variant, "mood", "y", RJ_SCALE_MAX, &entry->mood, error) ||
+      !read_int (variant, "distress", "y", RJ_SCALE_MAX, &entry->distress, error) ||
+      !read_int (variant, "sleep", "q", MAX_SLEEP_MINUTES, &entry->sleep_minutes, error) ||
+      !read_halt (variant, "halt", &entry->halt, error) ||
+      !read_cravings (variant, entry, error) ||
+      !read_answer (variant, "used", &entry->use.used, error) ||
+      !read_id (variant, "substance", &entry->use.substance_id, error) ||
+      !read_note (variant, "amount", &entry->use.amount, error) ||
+      !read_note (variant, "what-happened", &entry->use.what_happened, error) ||
+      !read_note (variant, "next-time", &entry->use.next_time, error) ||
+      !read_answer (variant, "medication", &entry->medication_taken, error) ||
+      !read_int (variant, "meetings", "u", MAX_COUNT, &entry->meetings, error) ||
+      !read_int (variant, "support-calls", "u", MAX_COUNT, &entry->support_calls, error) ||
+      !read_answer (variant, "session", &entry->session_attended, error) ||
+      !read_notes (variant, "wins", entry->wins, error) ||
+      !read_notes (variant, "topics", entry->topics, error) ||
+      !read_note (variant, "notes", &entry->notes, error))
+    return NULL;
+
+  return g_steal_pointer (&entry);
+}
+
+GVariant *
+rj_profile_to_variant (const RjProfile *profile)
+{
+  GVariantBuilder b;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  g_variant_builder_init (&b, G_VARIANT_TYPE_VARDICT);
+  add_string (&b, "name", profile->client_name);
+  if (g_date_valid (&profile->sober_start))
+    {
+      g_autofree char *date = rj_date_to_iso (&profile->sober_start);
+      add_string (&b, "sober-start", date);
+    }
+
+  for (guint kind = 0; kind < RJ_N_LISTS; kind++)
+    {
+      static const char *const keys[RJ_N_LISTS] = { "triggers", "skills", "substances" };
+      GVariantBuilder list;
+
+      g_variant_builder_init (&list, G_VARIANT_TYPE (LIST_TYPE));
+      for (guint i = 0; i < profile->lists[kind]->len; i++)
+        {
+          const RjListItem *item = g_ptr_array_index (profile->lists[kind], i);
+          g_variant_builder_add (&list, "(ssb)", item->id, item->name != NULL ? item->name : "",
+                                 item->hidden);
+        }
+      g_variant_builder_add (&b, "{sv}", keys[kind], g_variant_builder_end (&list));
+    }
+
+  if (profile->contacts->len > 0)
+    {
+      GVariantBuilder contacts;
+
+      g_variant_builder_init (&contacts, G_VARIANT_TYPE (CONTACTS_TYPE));
+      for (guint i = 0; i < profile->contacts->len; i++)
+        {
+          const RjContact *c = g_ptr_array_index (profile->contacts, i);
+          g_variant_builder_add (&contacts, "(ssss)", c->id, c->name ? c->name : "",
+                                 c->phone ? c->phone : "", c->note ? c->note : "");
+        }
+      g_variant_builder_add (&b, "{sv}", "contacts", g_variant_builder_end (&contacts));
+    }
+
+  if (profile->schedule->len > 0)
+    {
+      GVariantBuilder schedule;
+
+      g_variant_builder_init (&schedule, G_VARIANT_TYPE (SCHEDULE_TYPE));
+      for (guint i = 0; i < profile->schedule->len; i++)
+        {
+          const RjSessionSlot *slot = &g_array_index (profile->schedule, RjSessionSlot, i);
+          g_variant_builder_add (&schedule, "(yq)", (guint8) slot->weekday,
+                                 (guint16) slot->start_minutes);
+        }
+      g_variant_builder_add (&b, "{sv}", "schedule", g_variant_builder_end (&schedule));
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&b));
+}
+
+static char *
+dup_or_null (const char *text)
+{
+  return text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
+static gboolean
+read_list (GVariant *dict,
+           const char *key,
+           GPtrArray *list,
+           GError **error)
+{
+  g_autoptr(GVariant) value = NULL;
+  GVariantIter iter;
+  const char *id, *name;
+  gboolean hidden;
+
+  if (!lookup (dict, key, LIST_TYPE, &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+  if (g_variant_n_children (value) > RJ_MAX_ITEMS)
+    return invalid (error, key);
+  g_variant_iter_init (&iter, value);
+  while (g_variant_iter_next (&iter, "(&s&sb)", &id, &name, &hidden))
+    {
+      if (!check_id (id) || !check_text (name, 1024))
+        return invalid (error, key);
+      g_ptr_array_add (list, rj_list_item_new (id, name[0] != '\0' ? name : NULL, hidden));
+    }
+  return TRUE;
+}
+
+RjProfile *
+rj_profile_from_variant (GVariant *variant,
+                         GError **error)
+{
+  static const char *const keys[RJ_N_LISTS] = { "triggers", "skills", "substances" };
+  g_autoptr(RjProfile) profile = NULL;
+  g_autoptr(GVariant) name = NULL;
+  g_autoptr(GVariant) contacts = NULL;
+  g_autoptr(GVariant) schedule = NULL;
+
+  g_return_val_if_fail (variant != NULL, NULL);
+
+  profile = rj_profile_new ();
+  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_VARDICT))
+    {
+      invalid (error, "(root)");
+      return NULL;
+    }
+  if (!lookup (variant, "name", "s", &name, error) ||
+      !read_date (variant, "sober-start", &profile->sober_start, error) ||
+      !read_list (variant, keys[RJ_LIST_TRIGGERS], profile->lists[RJ_LIST_TRIGGERS], error) ||
+      !read_list (variant, keys[RJ_LIST_SKILLS], profile->lists[RJ_LIST_SKILLS], error) ||
+      !read_list (variant, keys[RJ_LIST_SUBSTANCES], profile->lists[RJ_LIST_SUBSTANCES], error) ||
+      !lookup (variant, "contacts", CONTACTS_TYPE, &contacts, error) ||
+      !lookup (variant, "schedule", SCHEDULE_TYPE, &schedule, error))
+    return NULL;
+
+  if (name != NULL)
+    {
+      if (!check_text (g_variant_get_string (name, NULL), 1024))
+        {
+          invalid (error, "name");
+          return NULL;
+        }
+      profile->client_name = g_variant_dup_string (name, NULL);
+    }
+
+  if (contacts != NULL)
+    {
+      GVariantIter iter;
+      const char *id, *cname, *phone, *note;
+
+      if (g_variant_n_children (contacts) > RJ_MAX_ITEMS)
+        {
+          invalid (error, "contacts");
+          return NULL;
+        }
+      g_variant_iter_init (&iter, contacts);
+      while (g_variant_iter_next (&iter, "(&s&s&s&s)", &id, &cname, &phone, &note))
+        {
+          RjContact *contact;
+
+          if (!check_id (id) || !check_text (cname, 1024) || !check_text (phone, 256) ||
+              !check_text (note, RJ_MAX_TEXT_BYTES))
+            {
+              invalid (error, "contacts");
+              return NULL;
+            }
+          contact = g_new0 (RjContact, 1);
+          contact->id = g_strdup (id);
+          contact->name = dup_or_null (cname);
+          contact->phone = dup_or_null (phone);
+          contact->note = dup_or_null (note);
+          g_ptr_array_add (profile->contacts, contact);
+        }
+    }
+
+  if (schedule != NULL)
+    {
+      GVariantIter iter;
+      guint8 weekday;
+      guint16 minutes;
+
+      if (g_variant_n_children (schedule) > 7 * 24)
+        {
+          invalid (error, "schedule");
+          return NULL;
+        }
+      g_variant_iter_init (&iter, schedule);
+      while (g_variant_iter_next (&iter, "(yq)", &weekday, &minutes))
+        {
+          if (!g_date_valid_weekday (weekday) || minutes >= 24 * 60)
+            {
+              invalid (error, "schedule");
+              return NULL;
+            }
+          rj_profile_add_session (profile, weekday, minutes);
+        }
+    }
+
+  return g_steal_pointer (&profile);
+}
+
+GVariant *
+rj_variant_from_untrusted (GBytes *bytes,
+                           GError **error)
+{
+  g_autoptr(GVariant) variant = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, bytes, FALSE));
+  if (!g_variant_is_normal_form (variant))
+    {
+      invalid (error, "(not in normal form)");
+      return NULL;
+    }
+  return g_steal_pointer (&variant);
+}
+
+char *
+rj_date_to_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}
+
+gboolean
+rj_date_from_iso (const char *text,
+                  GDate *date)
+{
+  guint year, month, day;
+  char tail;
+
+  g_return_val_if_fail (text != NULL && date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3)
+    return FALSE;
+  if (year < 1 || year > 9999 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}

@@ -21,9 +21,9 @@ GVariant   *rj_profile_to_variant    (const RjProfile *profile) G_GNUC_WARN_UNUS
 RjProfile  *rj_profile_from_variant  (GVariant *variant,
                                       GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Takes untrusted bytes (a decrypted record); never trusts their shape. */
-GVariant   *rj_variant_from_untrusted (const guint8 *data,
-                                       gsize len,
+/* Takes untrusted bytes (a decrypted record); never trusts their shape. The variant
+ * keeps a reference on @bytes, which may be wiping memory. */
+GVariant   *rj_variant_from_untrusted (GBytes *bytes,
                                        GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Days in text form, as they go into a day tag. */

@@ -1,0 +1,1819 @@
+/* rj-store.c: the encrypted journal file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One SQLite file holds two tables. `keyslots` keeps the random master key wrapped
+ * twice: under a key derived from the passphrase (Argon2id) and under one derived
+ * from the recovery code. `records` keeps every piece of the client's content as
+ * XChaCha20-Poly1305 ciphertext under a subkey of the master key. A record is found
+ * by its tag, a keyed BLAKE2b hash of its name ("entry:2026-11-23", "profile"), so no
+ * date is ever written in the clear. The row's id, kind and tag and the format
+ * version are the associated data of its encryption: a row that is moved, swapped or
+ * changed no longer opens, and is reported as damaged on its own.
+ *
+ * On unlock the whole journal is decrypted into memory (ten years are a few MB);
+ * reads never touch the file. Writes go through one writer thread, in order.
+ */
+
+#define G_LOG_DOMAIN "rj-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "rj-codec.h"
+#include "rj-keyslot.h"
+#include "rj-store.h"
+
+#define RJ_APPLICATION_ID 0x524a4e4c  /* "RJNL" */
+#define RECORD_AD_BYTES (2 + 2 + 1 + 8 + RJ_TAG_BYTES)
+#define PROFILE_TAG_NAME "profile"
+#define CALIBRATION_SECONDS 1.0
+
+typedef struct {
+  gint64 row_id;
+  RjEntry *entry;
+} StoredEntry;
+
+/* Everything that unlocking produces, built off the main thread and then moved into
+ * the store in one step. */
+typedef struct {
+  sqlite3 *db;
+  RjKey *master;
+  RjKey *record_key;
+  RjKey *tag_key;
+  RjKdfParams kdf;
+  GTree *entries;           /* julian day → StoredEntry* */
+  RjProfile *profile;
+  gint64 profile_row;
+  guint n_damaged;
+} Session;
+
+typedef struct {
+  RjRecordKind kind;
+  gint64 row_id;
+  guint8 tag[RJ_TAG_BYTES];
+  GBytes *plain;            /* NULL: delete the row */
+  GTask *task;
+} WriteJob;
+
+struct _RjStore
+{
+  GObject parent_instance;
+
+  char *path;
+
+  /* Guards everything below: the session is used by the writer thread too. */
+  GMutex mutex;
+  GCond idle;
+  Session *session;
+  guint pending_writes;
+  GThreadPool *writer;
+};
+
+G_DEFINE_FINAL_TYPE (RjStore, rj_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_UNLOCKED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_QUARK (rj-store-error-quark, rj_store_error)
+
+/* The database, one function a step. */
+
+static gboolean
+sqlite_error (sqlite3 *db,
+              int rc,
+              const char *what,
+              GError **error)
+{
+  int code = rc & 0xff;
+
+  g_debug ("SQLite error while %s: %s (%d)", what, db ? sqlite3_errmsg (db) : "", rc);
+  switch (code)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DISK_FULL,
+                   _("The disk is full, so the journal could not be saved. Your last change "
+                     "is kept while the app is open: free some space and it will be saved."));
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NOT_A_JOURNAL,
+                   _("This file is not a Recovery Journal."));
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DAMAGED,
+                   _("The journal file is damaged. If you have a backup, you can restore it."));
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_BUSY,
+                   _("The journal is in use by another program. Close it there and try again."));
+      break;
+    case SQLITE_NOMEM:
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NO_MEMORY,
+                   _("The computer ran out of memory. Close some other programs and try again."));
+      break;
+    default:
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_IO,
+                   _("The journal file could not be read or written (%s). Check that the disk "
+                     "is connected and that you may write to the folder."),
+                   sqlite3_errstr (rc));
+      break;
+    }
+  return FALSE;
+}
+
+static gboolean
+db_exec (sqlite3 *db,
+         const char *sql,
+         GError **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return sqlite_error (db, rc, sql, error);
+  return TRUE;
+}
+
+static gboolean
+db_get_int (sqlite3 *db,
+            const char *sql,
+            gint64 *value,
+            GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return sqlite_error (db, rc, sql, error);
+}
+
+/* Schema migrations, one a version. Index 0 takes an empty file to version 1. */
+static const char *const migrations[] = {
+  "CREATE TABLE keyslots ("
+  "  kind INTEGER PRIMARY KEY,"
+  "  data BLOB NOT NULL);"
+  "CREATE TABLE records ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind INTEGER NOT NULL,"
+  "  tag BLOB NOT NULL UNIQUE,"
+  "  nonce BLOB NOT NULL,"
+  "  data BLOB NOT NULL);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RJ_SCHEMA_VERSION);
+
+static gboolean
+db_migrate (sqlite3 *db,
+            gint64 from_version,
+            GError **error)
+{
+  for (gint64 version = from_version; version < RJ_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT,
+                                               version + 1);
+
+      if (!db_exec (db, migrations[version], error) || !db_exec (db, bump, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+db_close (sqlite3 *db)
+{
+  if (db == NULL)
+    return;
+  /* Fold the WAL back into the file and empty it, so that no old page lingers there. */
+  sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  sqlite3_close_v2 (db);
+}
+
+static gboolean
+ensure_private_file (const char *path,
+                     GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_IO,
+                   _("The folder for the journal could not be made: %s"),
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* SQLite gives its -wal and -shm files the mode of the main file: make it 0600
+   * before SQLite first opens it. */
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_IO,
+                   _("The journal file could not be made: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+  fchmod (fd, 0600);
+  close (fd);
+  return TRUE;
+}
+
+/* Opens the file and checks it is a journal this version understands. With @create,
+ * a missing or blank file is made into an empty journal of the current schema.
+ * *@blank tells whether the file held no journal yet. */
+static sqlite3 *
+db_open (const char *path,
+         gboolean create,
+         gboolean *blank,
+         GError **error)
+{
+  sqlite3 *db = NULL;
+  gint64 app_id = 0, version = 0, n_tables = 0;
+  int rc;
+
+  if (create && !ensure_private_file (path, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+        g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NOT_FOUND,
+                     _("There is no journal at “%s”."), path);
+      else
+        sqlite_error (db, rc, "opening", error);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_busy_timeout (db, 5000);
+
+  if (!db_get_int (db, "PRAGMA application_id", &app_id, error) ||
+      !db_get_int (db, "PRAGMA user_version", &version, error) ||
+      !db_get_int (db, "SELECT count(*) FROM sqlite_master", &n_tables, error))
+    goto fail;
+
+  *blank = (app_id == 0 && version == 0 && n_tables == 0);
+  if (!*blank && app_id != RJ_APPLICATION_ID)
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NOT_A_JOURNAL,
+                   _("This file is not a Recovery Journal."));
+      goto fail;
+    }
+  if (version > RJ_SCHEMA_VERSION)
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NEWER_FORMAT,
+                   _("This journal was written by a newer version of Recovery Journal. "
+                     "Update the app to open it; nothing in it has been changed."));
+      goto fail;
+    }
+
+  /* secure_delete overwrites deleted content; WAL with synchronous=FULL makes every
+   * commit durable before it returns, and a crash can only lose an uncommitted one. */
+  if (!db_exec (db,
+                "PRAGMA journal_mode = WAL;"
+                "PRAGMA synchronous = FULL;"
+                "PRAGMA secure_delete = ON;"
+                "PRAGMA temp_store = MEMORY;"
+                "PRAGMA cell_size_check = ON;",
+                error))
+    goto fail;
+
+  if (!*blank && version < RJ_SCHEMA_VERSION)
+    {
+      if (!db_exec (db, "BEGIN IMMEDIATE", error))
+        goto fail;
+      if (!db_migrate (db, version, error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          goto fail;
+        }
+      if (!db_exec (db, "COMMIT", error))
+        goto fail;
+    }
+  return db;
+
+fail:
+  sqlite3_close_v2 (db);
+  return NULL;
+}
+
+static gboolean
+db_put_keyslot (sqlite3 *db,
+                const RjKeyslot *slot,
+                GError **error)
+{
+  g_autoptr(GBytes) data = rj_keyslot_serialize (slot);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO keyslots (kind, data) VALUES (?, ?)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int (stmt, 1, slot->kind);
+      sqlite3_bind_blob (stmt, 2, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                         SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sqlite_error (db, rc, "writing a key slot", error);
+  return TRUE;
+}
+
+static gboolean
+db_get_keyslot (sqlite3 *db,
+                RjKeyslotKind kind,
+                RjKeyslot *slot,
+                GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean parsed = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT data FROM keyslots WHERE kind = ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int (stmt, 1, kind);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_ROW)
+    parsed = rj_keyslot_parse (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),
+                               slot);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sqlite_error (db, rc, "reading a key slot", error);
+  if (!parsed)
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DAMAGED,
+                   kind == RJ_KEYSLOT_PASSPHRASE
+                   ? _("The part of the journal that holds its key is damaged. Your recovery "
+                       "code may still open it.")
+                   : _("The part of the journal that the recovery code opens is damaged. Your "
+                       "passphrase may still open it."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Records. */
+
+static void
+record_ad (guint8 ad[RECORD_AD_BYTES],
+           RjRecordKind kind,
+           gint64 row_id,
+           const guint8 tag[RJ_TAG_BYTES])
+{
+  guint16 format = GUINT16_TO_LE (RJ_FORMAT_VERSION);
+  gint64 id = GINT64_TO_LE (row_id);
+
+  ad[0] = 'R';
+  ad[1] = 'J';
+  memcpy (ad + 2, &format, 2);
+  ad[4] = (guint8) kind;
+  memcpy (ad + 5, &id, 8);
+  memcpy (ad + 13, tag, RJ_TAG_BYTES);
+}
+
+static void
+entry_tag (const RjKey *tag_key,
+           const GDate *date,
+           guint8 tag[RJ_TAG_BYTES])
+{
+  g_autofree char *iso = rj_date_to_iso (date);
+  g_autofree char *name = g_strconcat ("entry:", iso, NULL);
+
+  rj_crypto_tag (tag_key, name, tag);
+}
+
+static gint64
+new_row_id (void)
+{
+  gint64 id = 0;
+
+  /* Random ids say nothing about the order in which days were written. */
+  while (id <= 0)
+    {
+      randombytes_buf (&id, sizeof id);
+      id &= G_MAXINT64;
+    }
+  return id;
+}
+
+/* Serialises @variant into wiping memory. */
+static GBytes *
+secure_bytes_from_variant (GVariant *variant)
+{
+  gsize size = g_variant_get_size (variant);
+  /* sodium_malloc() puts the block at the end of its page: a size rounded up to 16
+   * gives the alignment that GVariant asks of its buffer. */
+  guint8 *data = sodium_malloc (MAX ((size + 15) & ~(gsize) 15, 16));
+
+  g_assert (data != NULL);
+  g_variant_store (variant, data);
+  return g_bytes_new_with_free_func (data, size, rj_secure_free, data);
+}
+
+static gboolean
+db_write_record (Session *session,
+                 const WriteJob *job,
+                 GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (job->plain == NULL)
+    {
+      rc = sqlite3_prepare_v2 (session->db, "DELETE FROM records WHERE id = ?", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_int64 (stmt, 1, job->row_id);
+          rc = sqlite3_step (stmt);
+        }
+    }
+  else
+    {
+      guint8 ad[RECORD_AD_BYTES];
+      guint8 nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES];
+      g_autoptr(GBytes) cipher = NULL;
+      gsize plain_len;
+      const guint8 *plain = g_bytes_get_data (job->plain, &plain_len);
+
+      record_ad (ad, job->kind, job->row_id, job->tag);
+      cipher = rj_seal (session->record_key, plain, plain_len, ad, sizeof ad, nonce);
+
+      /* REPLACE also drops a damaged row that holds the same tag. */
+      rc = sqlite3_prepare_v2 (session->db,
+                               "INSERT OR REPLACE INTO records (id, kind, tag, nonce, data) "
+                               "VALUES (?, ?, ?, ?, ?)", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_int64 (stmt, 1, job->row_id);
+          sqlite3_bind_int (stmt, 2, job->kind);
+          sqlite3_bind_blob (stmt, 3, job->tag, RJ_TAG_BYTES, SQLITE_STATIC);
+          sqlite3_bind_blob (stmt, 4, nonce, sizeof nonce, SQLITE_STATIC);
+          sqlite3_bind_blob (stmt, 5, g_bytes_get_data (cipher, NULL), g_bytes_get_size (cipher),
+                             SQLITE_STATIC);
+          rc = sqlite3_step (stmt);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sqlite_error (session->db, rc, "writing a record", error);
+  return TRUE;
+}
+
+/* Sessions. */
+
+static void
+stored_entry_free (gpointer data)
+{
+  StoredEntry *stored = data;
+
+  g_clear_pointer (&stored->entry, rj_entry_unref);
+  g_free (stored);
+}
+
+static gint
+compare_julian (gconstpointer a,
+                gconstpointer b,
+                gpointer user_data)
+{
+  guint ja = GPOINTER_TO_UINT (a), jb = GPOINTER_TO_UINT (b);
+
+  return ja < jb ? -1 : ja > jb;
+}
+
+static Session *
+session_new (void)
+{
+  Session *session = g_new0 (Session, 1);
+
+  session->entries = g_tree_new_full (compare_julian, NULL, NULL, stored_entry_free);
+  return session;
+}
+
+static void
+session_free (Session *session)
+{
+  if (session == NULL)
+    return;
+  db_close (session->db);
+  rj_key_free (session->master);
+  rj_key_free (session->record_key);
+  rj_key_free (session->tag_key);
+  /* Entries wipe their text as they are freed. */
+  g_tree_destroy (session->entries);
+  g_clear_pointer (&session->profile, rj_profile_unref);
+  g_free (session);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Session, session_free)
+
+static void
+session_set_master (Session *session,
+                    RjKey *master)
+{
+  session->master = master;
+  session->record_key = rj_key_derive_subkey (master, 1, "RJrecord");
+  session->tag_key = rj_key_derive_subkey (master, 2, "RJdaytag");
+}
+
+static gboolean
+session_load_record (Session *session,
+                     gint64 row_id,
+                     int kind,
+                     const guint8 *tag,
+                     gsize tag_len,
+                     const guint8 *nonce,
+                     gsize nonce_len,
+                     const guint8 *cipher,
+                     gsize cipher_len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GVariant) variant = NULL;
+  guint8 ad[RECORD_AD_BYTES];
+  guint8 expected_tag[RJ_TAG_BYTES];
+  guint8 *plain;
+  gsize plain_len = 0;
+
+  if (tag_len != RJ_TAG_BYTES || nonce_len != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES ||
+      (kind != RJ_RECORD_ENTRY && kind != RJ_RECORD_PROFILE))
+    return FALSE;
+
+  record_ad (ad, kind, row_id, tag);
+  plain = rj_open (session->record_key, cipher, cipher_len, ad, sizeof ad, nonce, &plain_len);
+  if (plain == NULL)
+    return FALSE;
+  bytes = g_bytes_new_with_free_func (plain, plain_len, rj_secure_free, plain);
+  variant = rj_variant_from_untrusted (bytes, &error);
+  if (variant == NULL)
+    return FALSE;
+
+  if (kind == RJ_RECORD_PROFILE)
+    {
+      g_autoptr(RjProfile) profile = NULL;
+
+      rj_crypto_tag (session->tag_key, PROFILE_TAG_NAME, expected_tag);
+      if (sodium_memcmp (expected_tag, tag, RJ_TAG_BYTES) != 0 || session->profile != NULL)
+        return FALSE;
+      profile = rj_profile_from_variant (variant, &error);
+      if (profile == NULL)
+        return FALSE;
+      session->profile = g_steal_pointer (&profile);
+      session->profile_row = row_id;
+    }
+  else
+    {
+      g_autoptr(RjEntry) entry = rj_entry_from_variant (variant, &error);
+      StoredEntry *stored;
+      guint julian;
+
+      if (entry == NULL)
+        return FALSE;
+      /* The day inside must be the day the tag names. */
+      entry_tag (session->tag_key, &entry->date, expected_tag);
+      julian = g_date_get_julian (&entry->date);
+      if (sodium_memcmp (expected_tag, tag, RJ_TAG_BYTES) != 0 ||
+          g_tree_lookup (session->entries, GUINT_TO_POINTER (julian)) != NULL)
+        return FALSE;
+      stored = g_new0 (StoredEntry, 1);
+      stored->row_id = row_id;
+      stored->entry = g_steal_pointer (&entry);
+      g_tree_insert (session->entries, GUINT_TO_POINTER (julian), stored);
+    }
+  return TRUE;
+}
+
+static gboolean
+session_load (Session *session,
+              GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (session->db, "SELECT id, kind, tag, nonce, data FROM records",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return sqlite_error (session->db, rc, "reading records", error);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!session_load_record (session,
+                                sqlite3_column_int64 (stmt, 0),
+                                sqlite3_column_int (stmt, 1),
+                                sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2),
+                                sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3),
+                                sqlite3_column_blob (stmt, 4), sqlite3_column_bytes (stmt, 4)))
+        {
+          g_debug ("Record %" G_GINT64_FORMAT " is damaged", (gint64) sqlite3_column_int64 (stmt, 0));
+          session->n_damaged++;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sqlite_error (session->db, rc, "reading records", error);
+
+  if (session->profile == NULL)
+    session->profile = rj_profile_new_default ();
+  return TRUE;
+}
+
+/* Creates the file; slow (key derivation), so it runs off the main thread. */
+static Session *
+session_create (const char *path,
+                const char *passphrase,
+                const RjKdfParams *params,
+                char **recovery_code_out,
+                GError **error)
+{
+  g_autoptr(Session) session = session_new ();
+  g_autoptr(RjKey) passphrase_key = NULL;
+  g_autoptr(RjKey) recovery_key = NULL;
+  guint8 code[RJ_RECOVERY_CODE_BYTES];
+  RjKeyslot passphrase_slot = { .kind = RJ_KEYSLOT_PASSPHRASE };
+  RjKeyslot recovery_slot = { .kind = RJ_KEYSLOT_RECOVERY };
+  g_autoptr(GVariant) profile = NULL;
+  g_autoptr(GBytes) profile_bytes = NULL;
+  WriteJob job = { RJ_RECORD_PROFILE };
+  gboolean blank = FALSE;
+
+  if (params != NULL)
+    session->kdf = *params;
+  else if (!rj_kdf_params_calibrate (&session->kdf, CALIBRATION_SECONDS, error))
+    return NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      struct stat st;
+
+      /* Only a file that holds no journal yet (an interrupted creation) is reused. */
+      if (g_stat (path, &st) == 0 && st.st_size > 0)
+        {
+          sqlite3 *probe = db_open (path, FALSE, &blank, NULL);
+
+          sqlite3_close_v2 (probe);
+          if (probe == NULL || !blank)
+            {
+              g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_EXISTS,
+                           _("There is already a journal at “%s”."), path);
+              return NULL;
+            }
+        }
+    }
+
+  session->db = db_open (path, TRUE, &blank, error);
+  if (session->db == NULL)
+    return NULL;
+  if (!blank)
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_EXISTS,
+                   _("There is already a journal at “%s”."), path);
+      return NULL;
+    }
+
+  session_set_master (session, rj_key_new_random ());
+  session->profile = rj_profile_new_default ();
+
+  passphrase_slot.kdf = session->kdf;
+  randombytes_buf (passphrase_slot.salt, sizeof passphrase_slot.salt);
+  passphrase_key = rj_kdf_derive_passphrase_key (passphrase, strlen (passphrase),
+                                                 passphrase_slot.salt, &session->kdf, error);
+  if (passphrase_key == NULL)
+    return NULL;
+  rj_keyslot_seal (&passphrase_slot, passphrase_key, session->master);
+
+  rj_recovery_code_generate (code);
+  randombytes_buf (recovery_slot.salt, sizeof recovery_slot.salt);
+  recovery_key = rj_kdf_derive_recovery_key (code, recovery_slot.salt);
+  rj_keyslot_seal (&recovery_slot, recovery_key, session->master);
+
+  profile = rj_profile_to_variant (session->profile);
+  profile_bytes = secure_bytes_from_variant (profile);
+  session->profile_row = job.row_id = new_row_id ();
+  rj_crypto_tag (session->tag_key, PROFILE_TAG_NAME, job.tag);
+  job.plain = profile_bytes;
+
+  /* One transaction: a crash leaves either no journal or a whole one. */
+  if (!db_exec (session->db, "BEGIN IMMEDIATE", error))
+    return NULL;
+  if (!db_migrate (session->db, 0, error) ||
+      !db_exec (session->db, "PRAGMA application_id = 1380601420", error) ||
+      !db_put_keyslot (session->db, &passphrase_slot, error) ||
+      !db_put_keyslot (session->db, &recovery_slot, error) ||
+      !db_write_record (session, &job, error) ||
+      !db_exec (session->db, "COMMIT", error))
+    {
+      sqlite3_exec (session->db, "ROLLBACK", NULL, NULL, NULL);
+      return NULL;
+    }
+
+  if (recovery_code_out != NULL)
+    *recovery_code_out = rj_recovery_code_format (code);
+  sodium_memzero (code, sizeof code);
+  return g_steal_pointer (&session);
+}
+
+G_STATIC_ASSERT (RJ_APPLICATION_ID == 1380601420);
+
+/* Opens the file and unwraps the master key with the passphrase or the recovery code,
+ * then decrypts everything. Slow by design; runs off the main thread. */
+static Session *
+session_unlock (const char *path,
+                const char *secret,
+                gsize secret_len,
+                gboolean is_recovery_code,
+                GError **error)
+{
+  g_autoptr(Session) session = session_new ();
+  g_autoptr(RjKey) wrapping_key = NULL;
+  RjKeyslot slot;
+  RjKey *master;
+  gboolean blank = FALSE;
+  guint8 code[RJ_RECOVERY_CODE_BYTES];
+
+  if (is_recovery_code)
+    {
+      g_autofree char *text = g_strndup (secret, secret_len);
+      gboolean parsed = rj_recovery_code_parse (text, code);
+
+      sodium_memzero (text, strlen (text));
+      if (!parsed)
+        {
+          g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_WRONG_RECOVERY_CODE,
+                       _("That doesn't look like a whole recovery code. It has 32 letters "
+                         "and digits, in 8 groups of 4."));
+          return NULL;
+        }
+    }
+
+  session->db = db_open (path, FALSE, &blank, error);
+  if (session->db == NULL)
+    return NULL;
+  if (blank)
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NOT_FOUND,
+                   _("The journal at “%s” was never finished. You can create it again."), path);
+      return NULL;
+    }
+
+  if (!db_get_keyslot (session->db, is_recovery_code ? RJ_KEYSLOT_RECOVERY : RJ_KEYSLOT_PASSPHRASE,
+                       &slot, error))
+    return NULL;
+
+  if (is_recovery_code)
+    {
+      wrapping_key = rj_kdf_derive_recovery_key (code, slot.salt);
+      sodium_memzero (code, sizeof code);
+    }
+  else
+    {
+      wrapping_key = rj_kdf_derive_passphrase_key (secret, secret_len, slot.salt, &slot.kdf, error);
+      if (wrapping_key == NULL)
+        return NULL;
+    }
+
+  master = rj_keyslot_open (&slot, wrapping_key);
+  if (master == NULL)
+    {
+      if (is_recovery_code)
+        g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_WRONG_RECOVERY_CODE,
+                     _("That recovery code didn't open the journal. Check each group and "
+                       "try again."));
+      else
+        g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_WRONG_PASSPHRASE,
+                     _("That passphrase didn't open the journal. Check Caps Lock and try "
+                       "again."));
+      return NULL;
+    }
+  session_set_master (session, master);
+
+  if (is_recovery_code)
+    {
+      RjKeyslot passphrase_slot;
+
+      /* Keep the passphrase's parameters for the new passphrase the client will set. */
+      if (db_get_keyslot (session->db, RJ_KEYSLOT_PASSPHRASE, &passphrase_slot, NULL))
+        session->kdf = passphrase_slot.kdf;
+      else
+        rj_kdf_params_default (&session->kdf);
+    }
+  else
+    session->kdf = slot.kdf;
+
+  if (!session_load (session, error))
+    return NULL;
+  return g_steal_pointer (&session);
+}
+
+/* The store. */
+
+static void
+write_job_free (WriteJob *job)
+{
+  g_clear_pointer (&job->plain, g_bytes_unref);
+  g_clear_object (&job->task);
+  g_free (job);
+}
+
+static void
+store_finish_write (RjStore *self)
+{
+  g_mutex_lock (&self->mutex);
+  g_assert (self->pending_writes > 0);
+  if (--self->pending_writes == 0)
+    g_cond_broadcast (&self->idle);
+  g_mutex_unlock (&self->mutex);
+}
+
+static gboolean
+store_write_locked (RjStore *self,
+                    const WriteJob *job,
+                    GError **error)
+{
+  if (self->session == NULL)
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_LOCKED,
+                   _("The journal was locked before this change could be saved."));
+      return FALSE;
+    }
+  return db_write_record (self->session, job, error);
+}
+
+static void
+writer_thread (gpointer data,
+               gpointer user_data)
+{
+  WriteJob *job = data;
+  RjStore *self = user_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  g_mutex_lock (&self->mutex);
+  ok = store_write_locked (self, job, &error);
+  g_mutex_unlock (&self->mutex);
+
+  if (ok)
+    g_task_return_boolean (job->task, TRUE);
+  else
+    g_task_return_error (job->task, error);
+  write_job_free (job);
+  store_finish_write (self);
+}
+
+static void
+store_set_session (RjStore *self,
+                   Session *session)
+{
+  Session *old;
+
+  g_mutex_lock (&self->mutex);
+  old = self->session;
+  self->session = session;
+  g_mutex_unlock (&self->mutex);
+
+  session_free (old);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNLOCKED]);
+}
+
+static gboolean
+require_unlocked (RjStore *self,
+                  GError **error)
+{
+  if (self->session == NULL)
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_LOCKED,
+                   _("The journal is locked."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Applies an entry to the journal in memory and prepares the write that stores it.
+ * Called with the mutex held. */
+static WriteJob *
+store_prepare_entry_locked (RjStore *self,
+                            const RjEntry *entry,
+                            gboolean delete,
+                            GError **error)
+{
+  Session *session = self->session;
+  guint julian = g_date_get_julian (&entry->date);
+  StoredEntry *stored;
+  WriteJob *job;
+
+  if (!require_unlocked (self, error))
+    return NULL;
+
+  stored = g_tree_lookup (session->entries, GUINT_TO_POINTER (julian));
+  job = g_new0 (WriteJob, 1);
+  job->kind = RJ_RECORD_ENTRY;
+  entry_tag (session->tag_key, &entry->date, job->tag);
+
+  if (delete || rj_entry_is_empty (entry))
+    {
+      /* A day with nothing logged is not kept, not even as an empty record. */
+      if (stored == NULL)
+        {
+          /* Nothing to delete; an empty job leaves the file as it is. */
+          job->row_id = 0;
+          return job;
+        }
+      job->row_id = stored->row_id;
+      g_tree_remove (session->entries, GUINT_TO_POINTER (julian));
+      return job;
+    }
+
+  if (stored == NULL)
+    {
+      stored = g_new0 (StoredEntry, 1);
+      stored->row_id = new_row_id ();
+      g_tree_insert (session->entries, GUINT_TO_POINTER (julian), stored);
+    }
+  g_clear_pointer (&stored->entry, rj_entry_unref);
+  stored->entry = rj_entry_copy (entry);
+  job->row_id = stored->row_id;
+  {
+    g_autoptr(GVariant) variant = rj_entry_to_variant (entry);
+    job->plain = secure_bytes_from_variant (variant);
+  }
+  return job;
+}
+
+static WriteJob *
+store_prepare_profile_locked (RjStore *self,
+                              const RjProfile *profile,
+                              GError **error)
+{
+  Session *session = self->session;
+  g_autoptr(GVariant) variant = NULL;
+  WriteJob *job;
+
+  if (!require_unlocked (self, error))
+    return NULL;
+
+  g_clear_pointer (&session->profile, rj_profile_unref);
+  session->profile = rj_profile_copy (profile);
+  if (session->profile_row == 0)
+    session->profile_row = new_row_id ();
+
+  job = g_new0 (WriteJob, 1);
+  job->kind = RJ_RECORD_PROFILE;
+  job->row_id = session->profile_row;
+  rj_crypto_tag (session->tag_key, PROFILE_TAG_NAME, job->tag);
+  variant = rj_profile_to_variant (profile);
+  job->plain = secure_bytes_from_variant (variant);
+  return job;
+}
+
+/* Runs a prepared write now, after every write queued before it. */
+static gboolean
+store_run_job (RjStore *self,
+               WriteJob *job,
+               GError **error)
+{
+  gboolean ok = TRUE;
+
+  if (job->row_id != 0)
+    ok = store_write_locked (self, job, error);
+  write_job_free (job);
+  return ok;
+}
+
+static void
+store_queue_job (RjStore *self,
+                 WriteJob *job,
+                 GTask *task)
+{
+  if (job->row_id == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      write_job_free (job);
+      return;
+    }
+  job->task = g_object_ref (task);
+  self->pending_writes++;
+  g_thread_pool_push (self->writer, job, NULL);
+}
+
+static void
+rj_store_dispose (GObject *object)
+{
+  RjStore *self = RJ_STORE (object);
+
+  if (self->session != NULL)
+    rj_store_lock (self, NULL);
+
+  G_OBJECT_CLASS (rj_store_parent_class)->dispose (object);
+}
+
+static void
+rj_store_finalize (GObject *object)
+{
+  RjStore *self = RJ_STORE (object);
+
+  g_thread_pool_free (self->writer, FALSE, TRUE);
+  session_free (self->session);
+  g_free (self->path);
+  g_mutex_clear (&self->mutex);
+  g_cond_clear (&self->idle);
+
+  G_OBJECT_CLASS (rj_store_parent_class)->finalize (object);
+}
+
+static void
+rj_store_get_property (GObject *object,
+                       guint prop_id,
+                       GValue *value,
+                       GParamSpec *pspec)
+{
+  RjStore *self = RJ_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_UNLOCKED:
+      g_value_set_boolean (value, rj_store_is_unlocked (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rj_store_set_property (GObject *object,
+                       guint prop_id,
+                       const GValue *value,
+                       GParamSpec *pspec)
+{
+  RjStore *self = RJ_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rj_store_class_init (RjStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rj_store_dispose;
+  object_class->finalize = rj_store_finalize;
+  object_class->get_property = rj_store_get_property;
+  object_class->set_property = rj_store_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNLOCKED] =
+    g_param_spec_boolean ("unlocked", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  if (!rj_crypto_init ())
+    g_error ("libsodium could not be initialised");
+}
+
+static void
+rj_store_init (RjStore *self)
+{
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->idle);
+  /* One thread: writes land in the order they were asked for. */
+  self->writer = g_thread_pool_new (writer_thread, self, 1, FALSE, NULL);
+}
+
+/* Public API. */
+
+char *
+rj_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "com.example.RecoveryJournal", "journal.db",
+                           NULL);
+}
+
+RjStore *
+rj_store_new (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_object_new (RJ_TYPE_STORE, "path", path, NULL);
+}
+
+const char *
+rj_store_get_path (RjStore *self)
+{
+  g_return_val_if_fail (RJ_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+rj_store_exists (RjStore *self)
+{
+  struct stat st;
+  gboolean blank = FALSE;
+  sqlite3 *db;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+
+  if (self->session != NULL)
+    return TRUE;
+  if (g_stat (self->path, &st) != 0 || st.st_size == 0)
+    return FALSE;
+  /* A file left by an interrupted creation holds no journal; anything else that is
+   * there counts, so that it is never overwritten. */
+  db = db_open (self->path, FALSE, &blank, NULL);
+  if (db == NULL)
+    return TRUE;
+  db_close (db);
+  return !blank;
+}
+
+gboolean
+rj_store_is_unlocked (RjStore *self)
+{
+  gboolean unlocked;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+
+  g_mutex_lock (&self->mutex);
+  unlocked = self->session != NULL;
+  g_mutex_unlock (&self->mutex);
+  return unlocked;
+}
+
+gboolean
+rj_store_create (RjStore *self,
+                 const char *passphrase,
+                 const RjKdfParams *params,
+                 char **recovery_code_out,
+                 GError **error)
+{
+  Session *session;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+
+  if (self->session != NULL)
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_EXISTS,
+                   _("There is already a journal at “%s”."), self->path);
+      return FALSE;
+    }
+  session = session_create (self->path, passphrase, params, recovery_code_out, error);
+  if (session == NULL)
+    return FALSE;
+  store_set_session (self, session);
+  return TRUE;
+}
+
+gboolean
+rj_store_unlock (RjStore *self,
+                 const char *passphrase,
+                 gsize passphrase_len,
+                 GError **error)
+{
+  Session *session;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (passphrase != NULL || passphrase_len == 0, FALSE);
+
+  if (self->session != NULL)
+    return TRUE;
+  session = session_unlock (self->path, passphrase, passphrase_len, FALSE, error);
+  if (session == NULL)
+    return FALSE;
+  store_set_session (self, session);
+  return TRUE;
+}
+
+gboolean
+rj_store_unlock_with_recovery_code (RjStore *self,
+                                    const char *code,
+                                    GError **error)
+{
+  Session *session;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (self->session != NULL)
+    return TRUE;
+  session = session_unlock (self->path, code, strlen (code), TRUE, error);
+  if (session == NULL)
+    return FALSE;
+  store_set_session (self, session);
+  return TRUE;
+}
+
+void
+rj_store_flush (RjStore *self)
+{
+  g_return_if_fail (RJ_IS_STORE (self));
+
+  g_mutex_lock (&self->mutex);
+  while (self->pending_writes > 0)
+    g_cond_wait (&self->idle, &self->mutex);
+  g_mutex_unlock (&self->mutex);
+}
+
+gboolean
+rj_store_lock (RjStore *self,
+               GError **error)
+{
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+
+  /* Every change asked for before the lock is stored first. */
+  rj_store_flush (self);
+  if (self->session == NULL)
+    return TRUE;
+  store_set_session (self, NULL);
+  return TRUE;
+}
+
+/* Async wrappers: the slow part runs in a thread; the store changes state on the
+ * thread that asked, so that "notify::unlocked" reaches the UI where it lives. */
+
+typedef struct {
+  char *secret;
+  gsize secret_len;
+  gboolean is_recovery_code;
+  gboolean has_params;
+  RjKdfParams params;
+  char *recovery_code;
+  Session *session;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  if (data->secret != NULL)
+    {
+      sodium_memzero (data->secret, data->secret_len);
+      g_free (data->secret);
+    }
+  if (data->recovery_code != NULL)
+    rj_wipe_string (data->recovery_code);
+  session_free (data->session);
+  g_free (data);
+}
+
+static void
+open_thread (GTask *task,
+             gpointer source_object,
+             gpointer task_data,
+             GCancellable *cancellable)
+{
+  RjStore *self = source_object;
+  OpenData *data = task_data;
+  GError *error = NULL;
+
+  if (g_task_get_source_tag (task) == rj_store_create_async)
+    data->session = session_create (self->path, data->secret,
+                                    data->has_params ? &data->params : NULL,
+                                    &data->recovery_code, &error);
+  else
+    data->session = session_unlock (self->path, data->secret, data->secret_len,
+                                    data->is_recovery_code, &error);
+
+  if (data->session == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+open_async (RjStore *self,
+            gpointer source_tag,
+            OpenData *data,
+            GCancellable *cancellable,
+            GAsyncReadyCallback callback,
+            gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+static gboolean
+open_finish (RjStore *self,
+             GAsyncResult *result,
+             char **recovery_code_out,
+             GError **error)
+{
+  OpenData *data = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  if (self->session != NULL)
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_EXISTS,
+                   _("The journal is already open."));
+      return FALSE;
+    }
+  store_set_session (self, g_steal_pointer (&data->session));
+  if (recovery_code_out != NULL)
+    *recovery_code_out = g_steal_pointer (&data->recovery_code);
+  return TRUE;
+}
+
+void
+rj_store_create_async (RjStore *self,
+                       const char *passphrase,
+                       const RjKdfParams *params,
+                       GCancellable *cancellable,
+                       GAsyncReadyCallback callback,
+                       gpointer user_data)
+{
+  OpenData *data;
+
+  g_return_if_fail (RJ_IS_STORE (self));
+  g_return_if_fail (passphrase != NULL);
+
+  data = g_new0 (OpenData, 1);
+  data->secret = g_strdup (passphrase);
+  data->secret_len = strlen (passphrase);
+  data->has_params = params != NULL;
+  if (params != NULL)
+    data->params = *params;
+  open_async (self, rj_store_create_async, data, cancellable, callback, user_data);
+}
+
+gboolean
+rj_store_create_finish (RjStore *self,
+                        GAsyncResult *result,
+                        char **recovery_code_out,
+                        GError **error)
+{
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return open_finish (self, result, recovery_code_out, error);
+}
+
+void
+rj_store_unlock_async (RjStore *self,
+                       const char *secret,
+                       gboolean is_recovery_code,
+                       GCancellable *cancellable,
+                       GAsyncReadyCallback callback,
+                       gpointer user_data)
+{
+  OpenData *data;
+
+  g_return_if_fail (RJ_IS_STORE (self));
+  g_return_if_fail (secret != NULL);
+
+  data = g_new0 (OpenData, 1);
+  data->secret = g_strdup (secret);
+  data->secret_len = strlen (secret);
+  data->is_recovery_code = is_recovery_code;
+  open_async (self, rj_store_unlock_async, data, cancellable, callback, user_data);
+}
+
+gboolean
+rj_store_unlock_finish (RjStore *self,
+                        GAsyncResult *result,
+                        GError **error)
+{
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return open_finish (self, result, NULL, error);
+}
+
+/* Key slots of an unlocked journal. */
+
+gboolean
+rj_store_change_passphrase (RjStore *self,
+                            const char *new_passphrase,
+                            const RjKdfParams *params,
+                            GError **error)
+{
+  g_autoptr(RjKey) wrapping_key = NULL;
+  RjKeyslot slot = { .kind = RJ_KEYSLOT_PASSPHRASE };
+  gboolean ok;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (new_passphrase != NULL, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  ok = require_unlocked (self, error);
+  if (ok)
+    slot.kdf = params != NULL ? *params : self->session->kdf;
+  g_mutex_unlock (&self->mutex);
+  if (!ok)
+    return FALSE;
+
+  /* The slow derivation runs without the lock, so reads and writes go on meanwhile. */
+  randombytes_buf (slot.salt, sizeof slot.salt);
+  wrapping_key = rj_kdf_derive_passphrase_key (new_passphrase, strlen (new_passphrase),
+                                               slot.salt, &slot.kdf, error);
+  if (wrapping_key == NULL)
+    return FALSE;
+
+  g_mutex_lock (&self->mutex);
+  ok = require_unlocked (self, error);
+  if (ok)
+    {
+      rj_keyslot_seal (&slot, wrapping_key, self->session->master);
+      /* One statement, one transaction: after a crash the old or the new passphrase
+       * opens the journal, never neither. */
+      ok = db_put_keyslot (self->session->db, &slot, error);
+      if (ok)
+        self->session->kdf = slot.kdf;
+    }
+  g_mutex_unlock (&self->mutex);
+  return ok;
+}
+
+typedef struct {
+  char *passphrase;
+  gboolean has_params;
+  RjKdfParams params;
+} ChangeData;
+
+static void
+change_data_free (ChangeData *data)
+{
+  rj_wipe_string (data->passphrase);
+  g_free (data);
+}
+
+static void
+change_passphrase_thread (GTask *task,
+                          gpointer source_object,
+                          gpointer task_data,
+                          GCancellable *cancellable)
+{
+  ChangeData *data = task_data;
+  GError *error = NULL;
+
+  if (rj_store_change_passphrase (source_object, data->passphrase,
+                                  data->has_params ? &data->params : NULL, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+rj_store_change_passphrase_async (RjStore *self,
+                                  const char *new_passphrase,
+                                  const RjKdfParams *params,
+                                  GCancellable *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ChangeData *data;
+
+  g_return_if_fail (RJ_IS_STORE (self));
+  g_return_if_fail (new_passphrase != NULL);
+
+  data = g_new0 (ChangeData, 1);
+  data->passphrase = g_strdup (new_passphrase);
+  data->has_params = params != NULL;
+  if (params != NULL)
+    data->params = *params;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rj_store_change_passphrase_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) change_data_free);
+  g_task_run_in_thread (task, change_passphrase_thread);
+}
+
+gboolean
+rj_store_change_passphrase_finish (RjStore *self,
+                                   GAsyncResult *result,
+                                   GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+char *
+rj_store_new_recovery_code (RjStore *self,
+                            GError **error)
+{
+  g_autoptr(RjKey) wrapping_key = NULL;
+  RjKeyslot slot = { .kind = RJ_KEYSLOT_RECOVERY };
+  guint8 code[RJ_RECOVERY_CODE_BYTES];
+  char *formatted = NULL;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), NULL);
+
+  rj_recovery_code_generate (code);
+  randombytes_buf (slot.salt, sizeof slot.salt);
+  wrapping_key = rj_kdf_derive_recovery_key (code, slot.salt);
+
+  g_mutex_lock (&self->mutex);
+  if (require_unlocked (self, error))
+    {
+      rj_keyslot_seal (&slot, wrapping_key, self->session->master);
+      if (db_put_keyslot (self->session->db, &slot, error))
+        formatted = rj_recovery_code_format (code);
+    }
+  g_mutex_unlock (&self->mutex);
+  sodium_memzero (code, sizeof code);
+  return formatted;
+}
+
+const RjKdfParams *
+rj_store_get_kdf_params (RjStore *self)
+{
+  g_return_val_if_fail (RJ_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->session != NULL, NULL);
+
+  return &self->session->kdf;
+}
+
+/* Reading. */
+
+RjEntry *
+rj_store_dup_entry (RjStore *self,
+                    const GDate *date)
+{
+  RjEntry *copy = NULL;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  g_mutex_lock (&self->mutex);
+  if (self->session != NULL)
+    {
+      StoredEntry *stored = g_tree_lookup (self->session->entries,
+                                           GUINT_TO_POINTER (g_date_get_julian (date)));
+      if (stored != NULL)
+        copy = rj_entry_copy (stored->entry);
+    }
+  g_mutex_unlock (&self->mutex);
+  return copy;
+}
+
+GPtrArray *
+rj_store_dup_entries (RjStore *self,
+                      const GDate *first,
+                      const GDate *last)
+{
+  GPtrArray *entries;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), NULL);
+  g_return_val_if_fail (first != NULL && g_date_valid (first), NULL);
+  g_return_val_if_fail (last != NULL && g_date_valid (last), NULL);
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rj_entry_unref);
+  g_mutex_lock (&self->mutex);
+  if (self->session != NULL)
+    {
+      guint last_julian = g_date_get_julian (last);
+      GTreeNode *node = g_tree_lower_bound (self->session->entries,
+                                            GUINT_TO_POINTER (g_date_get_julian (first)));
+
+      for (; node != NULL; node = g_tree_node_next (node))
+        {
+          StoredEntry *stored = g_tree_node_value (node);
+
+          if (GPOINTER_TO_UINT (g_tree_node_key (node)) > last_julian)
+            break;
+          g_ptr_array_add (entries, rj_entry_copy (stored->entry));
+        }
+    }
+  g_mutex_unlock (&self->mutex);
+  return entries;
+}
+
+GArray *
+rj_store_list_days (RjStore *self)
+{
+  GArray *days;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), NULL);
+
+  days = g_array_new (FALSE, FALSE, sizeof (GDate));
+  g_mutex_lock (&self->mutex);
+  if (self->session != NULL)
+    {
+      for (GTreeNode *node = g_tree_node_first (self->session->entries); node != NULL;
+           node = g_tree_node_next (node))
+        {
+          StoredEntry *stored = g_tree_node_value (node);
+          g_array_append_val (days, stored->entry->date);
+        }
+    }
+  g_mutex_unlock (&self->mutex);
+  return days;
+}
+
+guint
+rj_store_get_n_entries (RjStore *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  if (self->session != NULL)
+    n = g_tree_nnodes (self->session->entries);
+  g_mutex_unlock (&self->mutex);
+  return n;
+}
+
+RjProfile *
+rj_store_dup_profile (RjStore *self)
+{
+  RjProfile *copy = NULL;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  if (self->session != NULL)
+    copy = rj_profile_copy (self->session->profile);
+  g_mutex_unlock (&self->mutex);
+  return copy;
+}
+
+guint
+rj_store_get_n_damaged (RjStore *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  if (self->session != NULL)
+    n = self->session->n_damaged;
+  g_mutex_unlock (&self->mutex);
+  return n;
+}
+
+/* Writing. */
+
+static gboolean
+store_save_sync (RjStore *self,
+                 const RjEntry *entry,
+                 const RjProfile *profile,
+                 gboolean delete,
+                 GError **error)
+{
+  WriteJob *job;
+  gboolean ok;
+
+  /* Writes queued earlier land first. */
+  rj_store_flush (self);
+
+  g_mutex_lock (&self->mutex);
+  job = entry != NULL ? store_prepare_entry_locked (self, entry, delete, error)
+                      : store_prepare_profile_locked (self, profile, error);
+  ok = job != NULL && store_run_job (self, job, error);
+  g_mutex_unlock (&self->mutex);
+  return ok;
+}
+
+gboolean
+rj_store_save_entry (RjStore *self,
+                     const RjEntry *entry,
+                     GError **error)
+{
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  return store_save_sync (self, entry, NULL, FALSE, error);
+}
+
+gboolean
+rj_store_delete_entry (RjStore *self,
+                       const GDate *date,
+                       GError **error)
+{
+  g_autoptr(RjEntry) empty = NULL;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  empty = rj_entry_new (date);
+  return store_save_sync (self, empty, NULL, TRUE, error);
+}
+
+gboolean
+rj_store_save_profile (RjStore *self,
+                       const RjProfile *profile,
+                       GError **error)
+{
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (profile != NULL, FALSE);
+
+  return store_save_sync (self, NULL, profile, FALSE, error);
+}
+
+static void
+store_save_async (RjStore *self,
+                  const RjEntry *entry,
+                  const RjProfile *profile,
+                  gpointer source_tag,
+                  GCancellable *cancellable,
+                  GAsyncReadyCallback callback,
+                  gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  GError *error = NULL;
+  WriteJob *job;
+
+  g_task_set_source_tag (task, source_tag);
+
+  g_mutex_lock (&self->mutex);
+  job = entry != NULL ? store_prepare_entry_locked (self, entry, FALSE, &error)
+                      : store_prepare_profile_locked (self, profile, &error);
+  if (job != NULL)
+    store_queue_job (self, job, task);
+  g_mutex_unlock (&self->mutex);
+
+  if (job == NULL)
+    g_task_return_error (task, error);
+}
+
+void
+rj_store_save_entry_async (RjStore *self,
+                           const RjEntry *entry,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  g_return_if_fail (RJ_IS_STORE (self));
+  g_return_if_fail (entry != NULL);
+
+  store_save_async (self, entry, NULL, rj_store_save_entry_async, cancellable, callback,
+                    user_data);
+}
+
+gboolean
+rj_store_save_entry_finish (RjStore *self,
+                            GAsyncResult *result,
+                            GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+rj_store_save_profile_async (RjStore *self,
+                             const RjProfile *profile,
+                             GCancellable *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  g_return_if_fail (RJ_IS_STORE (self));
+  g_return_if_fail (profile != NULL);
+
+  store_save_async (self, NULL, profile, rj_store_save_profile_async, cancellable, callback,
+                    user_data);
+}
+
+gboolean
+rj_store_save_profile_finish (RjStore *self,
+                              GAsyncResult *result,
+                              GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
