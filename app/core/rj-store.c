@@ -216,6 +216,7 @@ ensure_private_file (const char *path,
                      GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir_name = g_path_get_basename (dir);
   int fd;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -226,6 +227,11 @@ ensure_private_file (const char *path,
                    g_strerror (saved_errno));
       return FALSE;
     }
+
+  /* The app's own folder is private whoever made it; a folder the client chose for
+   * the journal keeps the mode they gave it. */
+  if (g_str_equal (dir_name, APP_ID))
+    g_chmod (dir, 0700);
 
   /* SQLite gives its -wal and -shm files the mode of the main file: make it 0600
    * before SQLite first opens it. */
