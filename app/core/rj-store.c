@@ -1649,6 +1649,56 @@ rj_store_list_days (RjStore *self)
   return days;
 }
 
+void
+rj_store_foreach_entry (RjStore *self,
+                        const GDate *first,
+                        const GDate *last,
+                        gboolean reverse,
+                        RjEntryFunc func,
+                        gpointer user_data)
+{
+  guint first_julian, last_julian;
+
+  g_return_if_fail (RJ_IS_STORE (self));
+  g_return_if_fail (first == NULL || g_date_valid (first));
+  g_return_if_fail (last == NULL || g_date_valid (last));
+  g_return_if_fail (func != NULL);
+
+  first_julian = first != NULL ? g_date_get_julian (first) : 0;
+  last_julian = last != NULL ? g_date_get_julian (last) : G_MAXUINT;
+
+  g_mutex_lock (&self->mutex);
+  if (self->session != NULL)
+    {
+      GTreeNode *node;
+
+      if (!reverse)
+        node = g_tree_lower_bound (self->session->entries, GUINT_TO_POINTER (first_julian));
+      else if (last_julian == G_MAXUINT)
+        node = g_tree_node_last (self->session->entries);
+      else
+        {
+          /* The last node at or before @last. */
+          node = g_tree_upper_bound (self->session->entries, GUINT_TO_POINTER (last_julian));
+          node = node != NULL ? g_tree_node_previous (node)
+                              : g_tree_node_last (self->session->entries);
+        }
+
+      while (node != NULL)
+        {
+          guint julian = GPOINTER_TO_UINT (g_tree_node_key (node));
+          StoredEntry *stored = g_tree_node_value (node);
+
+          if (julian < first_julian || julian > last_julian)
+            break;
+          if (!func (stored->entry, user_data))
+            break;
+          node = reverse ? g_tree_node_previous (node) : g_tree_node_next (node);
+        }
+    }
+  g_mutex_unlock (&self->mutex);
+}
+
 guint
 rj_store_get_n_entries (RjStore *self)
 {

@@ -116,6 +116,17 @@ GPtrArray  *rj_store_dup_entries              (RjStore *self,
                                                const GDate *first,
                                                const GDate *last) G_GNUC_WARN_UNUSED_RESULT;
 GArray     *rj_store_list_days                (RjStore *self) G_GNUC_WARN_UNUSED_RESULT;
+/* Calls @func on each entry from @first to @last (either may be NULL: no bound), in
+ * date order, without copying. @func must not call back into the store. Returning
+ * FALSE from @func stops the walk; @reverse walks from @last back to @first. */
+typedef gboolean (*RjEntryFunc) (const RjEntry *entry,
+                                 gpointer user_data);
+void        rj_store_foreach_entry            (RjStore *self,
+                                               const GDate *first,
+                                               const GDate *last,
+                                               gboolean reverse,
+                                               RjEntryFunc func,
+                                               gpointer user_data);
 guint       rj_store_get_n_entries            (RjStore *self);
 RjProfile  *rj_store_dup_profile              (RjStore *self) G_GNUC_WARN_UNUSED_RESULT;
 guint       rj_store_get_n_damaged            (RjStore *self);
