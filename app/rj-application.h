@@ -1,0 +1,20 @@
+/* rj-application.h: the application.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define RJ_TYPE_APPLICATION (rj_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (RjApplication, rj_application, RJ, APPLICATION, AdwApplication)
+
+RjApplication *rj_application_new          (void) G_GNUC_WARN_UNUSED_RESULT;
+void           rj_application_open_journal (RjApplication *self,
+                                            const char *journal_path);
+
+G_END_DECLS

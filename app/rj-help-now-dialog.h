@@ -1,0 +1,18 @@
+/* rj-help-now-dialog.h: where to reach someone now, without unlocking anything.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define RJ_TYPE_HELP_NOW_DIALOG (rj_help_now_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (RjHelpNowDialog, rj_help_now_dialog, RJ, HELP_NOW_DIALOG, AdwMessageDialog)
+
+GtkWidget *rj_help_now_dialog_new (GtkWindow *parent);
+
+G_END_DECLS

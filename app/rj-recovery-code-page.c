@@ -1,0 +1,538 @@
+/* rj-recovery-code-page.c: showing a new recovery code, once.
+ *
+ * The code is shown large and can be printed or saved as a PDF; the page forgets it
+ * as soon as the client moves on or the journal locks.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rj-recovery-code-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rj-entry.h"
+#include "rj-recovery-code-page.h"
+#include "rj-recovery-sheet.h"
+#include "rj-recovery-sheet-print.h"
+#include "rj-utils.h"
+
+struct _RjRecoveryCodePage
+{
+  AdwBin parent_instance;
+
+  RjContext *context;
+  char *code;
+  GDateTime *created;
+  gboolean replaces_old_code;
+  GtkPrintOperation *print_operation;
+
+  AdwStatusPage *status_page;
+  GtkLabel *code_label;
+};
+
+G_DEFINE_FINAL_TYPE (RjRecoveryCodePage, rj_recovery_code_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_CODE,
+  PROP_REPLACES_OLD_CODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  DONE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  char *path;
+  char *code;
+  GDateTime *created;
+  double width;
+  double height;
+} SavePdfData;
+
+static void
+save_pdf_data_free (SavePdfData *data)
+{
+  g_free (data->path);
+  rj_wipe_string (data->code);
+  g_date_time_unref (data->created);
+  g_free (data);
+}
+
+static void
+update_texts (RjRecoveryCodePage *self)
+{
+  if (self->replaces_old_code)
+    {
+      adw_status_page_set_title (self->status_page, _("Your New Recovery Code"));
+      adw_status_page_set_description (self->status_page,
+                                       _("Your new passphrase is saved. The code you just "
+                                         "used no longer works, so here is a new one. It is "
+                                         "shown only this once: print it or save it."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->status_page, _("Your Recovery Code"));
+      adw_status_page_set_description (self->status_page,
+                                       _("If you ever forget your passphrase, this code opens "
+                                         "your journal. It is shown only this once: print it "
+                                         "or save it."));
+    }
+}
+
+static void
+update_actions (RjRecoveryCodePage *self)
+{
+  gboolean has_code = self->code != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "code.print", has_code);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "code.save-pdf", has_code);
+}
+
+static void
+save_pdf_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  SavePdfData *data = task_data;
+  GError *error = NULL;
+
+  if (rj_recovery_sheet_write_pdf (data->path, data->width, data->height, data->code,
+                                   data->created, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+report_print_error (RjRecoveryCodePage *self,
+                    GtkPrintOperation  *operation)
+{
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* GTK reports a failure both from run() and in ::done, depending on when it happens;
+   * the client hears of it once. */
+  if (g_object_get_data (G_OBJECT (operation), "rj-error-reported") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (operation), "rj-error-reported", GINT_TO_POINTER (TRUE));
+
+  gtk_print_operation_get_error (operation, &error);
+  title = g_strdup_printf (_("The recovery code could not be printed: %s"),
+                           error != NULL ? error->message : _("the printer did not answer"));
+  rj_widget_show_toast (GTK_WIDGET (self), title);
+}
+
+static void
+print_operation_done_cb (RjRecoveryCodePage      *self,
+                         GtkPrintOperationResult  result,
+                         GtkPrintOperation       *operation)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    report_print_error (self, operation);
+}
+
+static void
+save_pdf_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  RjRecoveryCodePage *self = RJ_RECOVERY_CODE_PAGE (object);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!rj_recovery_code_page_save_pdf_finish (self, result, &error))
+    {
+      title = g_strdup_printf (_("The recovery code could not be saved: %s"), error->message);
+      rj_widget_show_toast (GTK_WIDGET (self), title);
+      return;
+    }
+
+  /* Translators: %s is a file name. */
+  title = g_strdup_printf (_("Recovery code saved as “%s”"), g_file_peek_path (file));
+  rj_widget_show_toast (GTK_WIDGET (self), title);
+}
+
+static void
+file_chooser_response_cb (RjRecoveryCodePage   *self,
+                          int                   response,
+                          GtkFileChooserNative *native)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        rj_recovery_code_page_save_pdf_async (self, file, NULL, save_pdf_cb,
+                                              g_object_ref (file));
+    }
+
+  g_object_unref (native);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RjRecoveryCodePage *self = RJ_RECOVERY_CODE_PAGE (widget);
+  GtkPrintOperationResult result;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->code == NULL)
+    return;
+
+  g_clear_object (&self->print_operation);
+  self->print_operation = GTK_PRINT_OPERATION (rj_recovery_sheet_print_new (self->code,
+                                                                            self->created));
+  gtk_print_operation_set_allow_async (self->print_operation, TRUE);
+  g_signal_connect_object (self->print_operation, "done",
+                           G_CALLBACK (print_operation_done_cb), self, G_CONNECT_SWAPPED);
+
+  result = gtk_print_operation_run (self->print_operation,
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                    NULL);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    report_print_error (self, self->print_operation);
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RjRecoveryCodePage *self = RJ_RECOVERY_CODE_PAGE (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->code == NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Save Recovery Code"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Recovery code.pdf"));
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (file_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+done_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RjRecoveryCodePage *self = RJ_RECOVERY_CODE_PAGE (widget);
+
+  g_signal_emit (self, signals[DONE], 0);
+}
+
+static void
+rj_recovery_code_page_constructed (GObject *object)
+{
+  RjRecoveryCodePage *self = (RjRecoveryCodePage *) object;
+
+  G_OBJECT_CLASS (rj_recovery_code_page_parent_class)->constructed (object);
+
+  g_assert (RJ_IS_CONTEXT (self->context));
+}
+
+static void
+rj_recovery_code_page_dispose (GObject *object)
+{
+  RjRecoveryCodePage *self = (RjRecoveryCodePage *) object;
+
+  /* AdwBin keeps its own pointer to the child, which the template is about to drop. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RJ_TYPE_RECOVERY_CODE_PAGE);
+
+  g_clear_object (&self->print_operation);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (rj_recovery_code_page_parent_class)->dispose (object);
+}
+
+static void
+rj_recovery_code_page_finalize (GObject *object)
+{
+  RjRecoveryCodePage *self = (RjRecoveryCodePage *) object;
+
+  g_clear_pointer (&self->code, rj_wipe_string);
+  g_clear_pointer (&self->created, g_date_time_unref);
+
+  G_OBJECT_CLASS (rj_recovery_code_page_parent_class)->finalize (object);
+}
+
+static void
+rj_recovery_code_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  RjRecoveryCodePage *self = RJ_RECOVERY_CODE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_CODE:
+      g_value_set_string (value, self->code);
+      break;
+
+    case PROP_REPLACES_OLD_CODE:
+      g_value_set_boolean (value, self->replaces_old_code);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rj_recovery_code_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  RjRecoveryCodePage *self = RJ_RECOVERY_CODE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rj_recovery_code_page_class_init (RjRecoveryCodePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rj_recovery_code_page_constructed;
+  object_class->dispose = rj_recovery_code_page_dispose;
+  object_class->finalize = rj_recovery_code_page_finalize;
+  object_class->get_property = rj_recovery_code_page_get_property;
+  object_class->set_property = rj_recovery_code_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RJ_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CODE] =
+    g_param_spec_string ("code", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REPLACES_OLD_CODE] =
+    g_param_spec_boolean ("replaces-old-code", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RjRecoveryCodePage::done:
+   * @self: the page
+   *
+   * The client says they have kept the code.
+   */
+  signals[DONE] =
+    g_signal_new ("done",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/RecoveryJournal/ui/rj-recovery-code-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RjRecoveryCodePage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, RjRecoveryCodePage, code_label);
+
+  gtk_widget_class_install_action (widget_class, "code.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "code.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "code.done", NULL, done_action);
+}
+
+static void
+rj_recovery_code_page_init (RjRecoveryCodePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  update_texts (self);
+  update_actions (self);
+}
+
+GtkWidget *
+rj_recovery_code_page_new (RjContext *context)
+{
+  g_return_val_if_fail (RJ_IS_CONTEXT (context), NULL);
+
+  return g_object_new (RJ_TYPE_RECOVERY_CODE_PAGE,
+                       "context", context,
+                       NULL);
+}
+
+/**
+ * rj_recovery_code_page_get_code:
+ * @self: a #RjRecoveryCodePage
+ *
+ * Returns: (nullable): the code shown, or %NULL
+ */
+const char *
+rj_recovery_code_page_get_code (RjRecoveryCodePage *self)
+{
+  g_return_val_if_fail (RJ_IS_RECOVERY_CODE_PAGE (self), NULL);
+
+  return self->code;
+}
+
+/**
+ * rj_recovery_code_page_set_code:
+ * @self: a #RjRecoveryCodePage
+ * @code: (nullable): the recovery code, as the store formats it
+ * @replaces_old_code: whether the code replaces one the client just used
+ *
+ * Shows @code, made now.
+ */
+void
+rj_recovery_code_page_set_code (RjRecoveryCodePage *self,
+                                const char         *code,
+                                gboolean            replaces_old_code)
+{
+  g_autofree char *display = NULL;
+
+  g_return_if_fail (RJ_IS_RECOVERY_CODE_PAGE (self));
+
+  g_clear_pointer (&self->code, rj_wipe_string);
+  g_clear_pointer (&self->created, g_date_time_unref);
+
+  if (code != NULL)
+    {
+      self->code = g_strdup (code);
+      self->created = g_date_time_new_now_local ();
+      display = rj_recovery_sheet_format_code (code);
+    }
+
+  gtk_label_set_label (self->code_label, display != NULL ? display : "");
+  self->replaces_old_code = replaces_old_code;
+
+  update_texts (self);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLACES_OLD_CODE]);
+}
+
+/**
+ * rj_recovery_code_page_clear:
+ * @self: a #RjRecoveryCodePage
+ *
+ * Forgets the code and takes it off the screen.
+ */
+void
+rj_recovery_code_page_clear (RjRecoveryCodePage *self)
+{
+  g_return_if_fail (RJ_IS_RECOVERY_CODE_PAGE (self));
+
+  rj_recovery_code_page_set_code (self, NULL, FALSE);
+}
+
+/**
+ * rj_recovery_code_page_save_pdf_async:
+ * @self: a #RjRecoveryCodePage showing a code
+ * @file: where to save the page, a local file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is written
+ * @user_data: data for @callback
+ *
+ * Writes the recovery code page as a one-page PDF on the paper size of the client's
+ * locale, in a thread.
+ */
+void
+rj_recovery_code_page_save_pdf_async (RjRecoveryCodePage  *self,
+                                      GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkPaperSize *paper_size;
+  SavePdfData *data;
+
+  g_return_if_fail (RJ_IS_RECOVERY_CODE_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rj_recovery_code_page_save_pdf_async);
+
+  if (self->code == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("There is no recovery code to save"));
+      return;
+    }
+
+  if (g_file_peek_path (file) == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Choose a folder on this computer"));
+      return;
+    }
+
+  paper_size = gtk_paper_size_new (NULL);
+  data = g_new0 (SavePdfData, 1);
+  data->path = g_file_get_path (file);
+  data->code = g_strdup (self->code);
+  data->created = g_date_time_ref (self->created);
+  data->width = gtk_paper_size_get_width (paper_size, GTK_UNIT_POINTS);
+  data->height = gtk_paper_size_get_height (paper_size, GTK_UNIT_POINTS);
+  gtk_paper_size_free (paper_size);
+
+  g_task_set_task_data (task, data, (GDestroyNotify) save_pdf_data_free);
+  g_task_run_in_thread (task, save_pdf_thread);
+}
+
+gboolean
+rj_recovery_code_page_save_pdf_finish (RjRecoveryCodePage  *self,
+                                       GAsyncResult        *result,
+                                       GError             **error)
+{
+  g_return_val_if_fail (RJ_IS_RECOVERY_CODE_PAGE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
