@@ -153,6 +153,14 @@ rj_test_entry_full (const GDate *date,
   /* A craving noted with nothing else about it. */
   rj_entry_add_craving (entry);
 
+  /* Fixed ids, so that two calls make equal entries. */
+  for (guint i = 0; i < entry->cravings->len; i++)
+    {
+      craving = g_ptr_array_index (entry->cravings, i);
+      g_free (craving->id);
+      craving->id = g_strdup_printf ("craving-%u", i + 1);
+    }
+
   entry->use.used = RJ_ANSWER_YES;
   entry->use.substance_id = g_strdup ("alcohol");
   text = canary (marker, "amount");
@@ -206,6 +214,8 @@ rj_test_entry_zeros (const GDate *date)
   craving->duration_minutes = 0;
   craving->halt.answered = RJ_HALT_ALL;
   craving->outcome = RJ_OUTCOME_RODE_IT_OUT;
+  g_free (craving->id);
+  craving->id = g_strdup ("zero");
   entry->use.used = RJ_ANSWER_NO;
   entry->medication_taken = RJ_ANSWER_NO;
   entry->meetings = 0;
