@@ -284,6 +284,14 @@ create_action (GtkWidget  *widget,
                            create_cb, g_object_ref (self));
 }
 
+static gboolean
+rj_create_page_grab_focus (GtkWidget *widget)
+{
+  RjCreatePage *self = RJ_CREATE_PAGE (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+}
+
 static void
 rj_create_page_constructed (GObject *object)
 {
@@ -413,6 +421,8 @@ rj_create_page_class_init (RjCreatePageClass *klass)
   object_class->finalize = rj_create_page_finalize;
   object_class->get_property = rj_create_page_get_property;
   object_class->set_property = rj_create_page_set_property;
+
+  widget_class->grab_focus = rj_create_page_grab_focus;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,

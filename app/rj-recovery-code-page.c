@@ -30,6 +30,7 @@ struct _RjRecoveryCodePage
 
   AdwStatusPage *status_page;
   GtkLabel *code_label;
+  GtkButton *print_button;
 };
 
 G_DEFINE_FINAL_TYPE (RjRecoveryCodePage, rj_recovery_code_page, ADW_TYPE_BIN)
@@ -250,6 +251,15 @@ done_action (GtkWidget  *widget,
   g_signal_emit (self, signals[DONE], 0);
 }
 
+/* Focus goes to Print rather than to the code, which would select it all. */
+static gboolean
+rj_recovery_code_page_grab_focus (GtkWidget *widget)
+{
+  RjRecoveryCodePage *self = RJ_RECOVERY_CODE_PAGE (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->print_button));
+}
+
 static void
 rj_recovery_code_page_constructed (GObject *object)
 {
@@ -344,6 +354,8 @@ rj_recovery_code_page_class_init (RjRecoveryCodePageClass *klass)
   object_class->get_property = rj_recovery_code_page_get_property;
   object_class->set_property = rj_recovery_code_page_set_property;
 
+  widget_class->grab_focus = rj_recovery_code_page_grab_focus;
+
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
                          RJ_TYPE_CONTEXT,
@@ -380,6 +392,7 @@ rj_recovery_code_page_class_init (RjRecoveryCodePageClass *klass)
                                                "/com/example/RecoveryJournal/ui/rj-recovery-code-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RjRecoveryCodePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, RjRecoveryCodePage, code_label);
+  gtk_widget_class_bind_template_child (widget_class, RjRecoveryCodePage, print_button);
 
   gtk_widget_class_install_action (widget_class, "code.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "code.save-pdf", NULL, save_pdf_action);

@@ -182,15 +182,18 @@ unlock_cb (GObject      *object,
       set_busy (self, FALSE);
 
       if (g_error_matches (error, RJ_STORE_ERROR, RJ_STORE_ERROR_WRONG_PASSPHRASE))
-        set_message (self, _("That passphrase didn't open the journal. Check Caps Lock and "
+        set_message (self, _("That passphrase didn’t open the journal. Check Caps Lock and "
                              "try again."));
       else if (g_error_matches (error, RJ_STORE_ERROR, RJ_STORE_ERROR_WRONG_RECOVERY_CODE))
-        set_message (self, _("That recovery code didn't open the journal. Check each group "
+        set_message (self, _("That recovery code didn’t open the journal. Check each group "
                              "of letters and numbers and try again."));
       else
         set_message (self, error->message);
 
+      /* Back to the field as it was typed, without selecting it: a single slip can
+       * then be mended instead of typing everything again. */
       gtk_widget_grab_focus (GTK_WIDGET (get_secret_row (self)));
+      gtk_editable_set_position (get_secret_row (self), -1);
       return;
     }
 
@@ -220,6 +223,14 @@ unlock_action (GtkWidget  *widget,
   rj_store_unlock_async (rj_context_get_store (self->context), secret,
                          self->use_recovery_code, self->cancellable,
                          unlock_cb, g_object_ref (self));
+}
+
+static gboolean
+rj_unlock_page_grab_focus (GtkWidget *widget)
+{
+  RjUnlockPage *self = RJ_UNLOCK_PAGE (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (get_secret_row (self)));
 }
 
 static void
@@ -344,6 +355,8 @@ rj_unlock_page_class_init (RjUnlockPageClass *klass)
   object_class->finalize = rj_unlock_page_finalize;
   object_class->get_property = rj_unlock_page_get_property;
   object_class->set_property = rj_unlock_page_set_property;
+
+  widget_class->grab_focus = rj_unlock_page_grab_focus;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,

@@ -38,16 +38,11 @@ static void
 show_page (RjWindow   *self,
            const char *name)
 {
-  GtkWidget *page;
-
   gtk_stack_set_visible_child_name (self->stack, name);
   _rj_window_update_actions (self);
 
-  /* Where something has to be typed, the cursor is ready there. */
-  page = gtk_stack_get_visible_child (self->stack);
-  if ((page == GTK_WIDGET (self->create_page) || page == GTK_WIDGET (self->unlock_page))
-      && gtk_widget_get_mapped (page))
-    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  /* Each page knows where the cursor belongs: where something has to be typed. */
+  gtk_widget_grab_focus (gtk_stack_get_visible_child (self->stack));
 }
 
 static void
@@ -219,13 +214,10 @@ static void
 rj_window_map (GtkWidget *widget)
 {
   RjWindow *self = RJ_WINDOW (widget);
-  GtkWidget *page;
 
   GTK_WIDGET_CLASS (rj_window_parent_class)->map (widget);
 
-  page = gtk_stack_get_visible_child (self->stack);
-  if (page == GTK_WIDGET (self->create_page) || page == GTK_WIDGET (self->unlock_page))
-    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  gtk_widget_grab_focus (gtk_stack_get_visible_child (self->stack));
 }
 
 static void
