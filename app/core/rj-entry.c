@@ -13,6 +13,7 @@
 #include "rj-entry.h"
 
 G_DEFINE_BOXED_TYPE (RjEntry, rj_entry, rj_entry_ref, rj_entry_unref)
+G_DEFINE_BOXED_TYPE (RjCraving, rj_craving, rj_craving_copy, rj_craving_free)
 
 void
 rj_wipe_string (char *str)

@@ -122,6 +122,9 @@ RjNote     *rj_entry_add_topic         (RjEntry *self,
                                         const char *text,
                                         gboolean is_private);
 
+#define RJ_TYPE_CRAVING (rj_craving_get_type ())
+
+GType       rj_craving_get_type        (void) G_GNUC_CONST;
 RjCraving  *rj_craving_new             (void) G_GNUC_WARN_UNUSED_RESULT;
 RjCraving  *rj_craving_copy            (const RjCraving *self) G_GNUC_WARN_UNUSED_RESULT;
 void        rj_craving_free            (RjCraving *self);
