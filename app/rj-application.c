@@ -10,9 +10,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <glib-unix.h>
 
 #include "rj-application.h"
+#include "rj-demo.h"
 #include "rj-context.h"
 #include "rj-help-now-dialog.h"
 #include "rj-window.h"
@@ -20,13 +25,25 @@
 struct _RjApplication
 {
   AdwApplication parent_instance;
+
+  /* Folders of demo journals, removed when the application ends. */
+  GPtrArray *demo_dirs;
 };
+
+/* The demo journal holds made-up days, so it opens with a passphrase anyone may know
+ * and with cheap key derivation; it lives in the session's private runtime folder. */
+#define DEMO_PASSPHRASE "demo"
+#define DEMO_DAYS 21
+#define DEMO_SEED 20261123
 
 G_DEFINE_FINAL_TYPE (RjApplication, rj_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "journal", 'j', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Use another journal file"), N_("FILE") },
+  { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Try the app with three weeks of made-up entries, without touching your journal"),
+    NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
   { NULL }
@@ -103,6 +120,15 @@ help_now_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (rj_help_now_dialog_new (parent)));
 }
 
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  /* At logout or on Ctrl+C, close the windows as Quit does: pending edits are stored
+   * and the journal is locked before the process ends. */
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry action_entries[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -131,6 +157,18 @@ rj_application_command_line (GApplication            *application,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *journal = NULL;
   g_autofree char *path = NULL;
+
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!rj_application_open_demo (self, &error))
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      return EXIT_SUCCESS;
+    }
 
   if (g_variant_dict_lookup (options, "journal", "^&ay", &journal))
     {
@@ -172,12 +210,55 @@ rj_application_startup (GApplication *application)
                                          lock_accels);
 
   gtk_window_set_default_icon_name (APP_ID);
+
+  g_unix_signal_add (SIGTERM, quit_on_signal_cb, application);
+  g_unix_signal_add (SIGINT, quit_on_signal_cb, application);
+  g_unix_signal_add (SIGHUP, quit_on_signal_cb, application);
+}
+
+static void
+remove_demo_dir (gpointer data)
+{
+  const char *dir = data;
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+rj_application_shutdown (GApplication *application)
+{
+  RjApplication *self = RJ_APPLICATION (application);
+
+  G_APPLICATION_CLASS (rj_application_parent_class)->shutdown (application);
+
+  g_ptr_array_set_size (self->demo_dirs, 0);
+}
+
+static void
+rj_application_finalize (GObject *object)
+{
+  RjApplication *self = RJ_APPLICATION (object);
+
+  g_clear_pointer (&self->demo_dirs, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rj_application_parent_class)->finalize (object);
 }
 
 static void
 rj_application_class_init (RjApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = rj_application_finalize;
+  application_class->shutdown = rj_application_shutdown;
 
   application_class->handle_local_options = rj_application_handle_local_options;
   application_class->command_line = rj_application_command_line;
@@ -188,6 +269,7 @@ rj_application_class_init (RjApplicationClass *klass)
 static void
 rj_application_init (RjApplication *self)
 {
+  self->demo_dirs = g_ptr_array_new_with_free_func (remove_demo_dir);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("A private, encrypted daily journal"));
@@ -226,4 +308,60 @@ rj_application_open_journal (RjApplication *self,
     window = rj_window_new (GTK_APPLICATION (self), context);
 
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/**
+ * rj_application_open_demo:
+ * @self: a #RjApplication
+ * @error: return location for a #GError
+ *
+ * Opens a window on a new demo journal: three weeks of made-up entries, in a private
+ * folder of the session that is removed when the application ends. The client's own
+ * journal is never touched. The demo journal's passphrase is "demo".
+ *
+ * Returns: %TRUE if the window is open
+ */
+gboolean
+rj_application_open_demo (RjApplication  *self,
+                          GError        **error)
+{
+  g_autofree char *template = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(RjContext) context = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  RjKdfParams params;
+  RjStore *store;
+  char *dir;
+  GDate today;
+
+  g_return_val_if_fail (RJ_IS_APPLICATION (self), FALSE);
+
+  template = g_build_filename (g_get_user_runtime_dir (), "recovery-journal-demo-XXXXXX", NULL);
+  dir = g_mkdtemp_full (template, 0700);
+  if (dir == NULL)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The demo journal could not be made: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_ptr_array_add (self->demo_dirs, g_strdup (dir));
+
+  path = g_build_filename (dir, "journal.db", NULL);
+  context = rj_context_new (path);
+  rj_context_set_demo (context, TRUE);
+  store = rj_context_get_store (context);
+
+  now = g_date_time_new_now_local ();
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+
+  rj_kdf_params_fast_for_tests (&params);
+  if (!rj_store_create (store, DEMO_PASSPHRASE, &params, NULL, error) ||
+      !rj_demo_fill (store, &today, DEMO_DAYS, DEMO_SEED, error))
+    return FALSE;
+
+  gtk_window_present (GTK_WINDOW (rj_window_new (GTK_APPLICATION (self), context)));
+  return TRUE;
 }

@@ -16,5 +16,7 @@ G_DECLARE_FINAL_TYPE (RjApplication, rj_application, RJ, APPLICATION, AdwApplica
 RjApplication *rj_application_new          (void) G_GNUC_WARN_UNUSED_RESULT;
 void           rj_application_open_journal (RjApplication *self,
                                             const char *journal_path);
+gboolean       rj_application_open_demo    (RjApplication *self,
+                                            GError **error);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _RjContext
   GSettings *settings;
   RjKdfParams kdf_params;
   gboolean has_kdf_params;
+  gboolean demo;
 };
 
 G_DEFINE_FINAL_TYPE (RjContext, rj_context, G_TYPE_OBJECT)
@@ -223,4 +224,27 @@ rj_context_set_kdf_params (RjContext         *self,
   self->has_kdf_params = params != NULL;
   if (params != NULL)
     self->kdf_params = *params;
+}
+
+/**
+ * rj_context_get_demo:
+ * @self: a #RjContext
+ *
+ * Returns: whether the journal is a demo journal of made-up entries (`--demo`)
+ */
+gboolean
+rj_context_get_demo (RjContext *self)
+{
+  g_return_val_if_fail (RJ_IS_CONTEXT (self), FALSE);
+
+  return self->demo;
+}
+
+void
+rj_context_set_demo (RjContext *self,
+                     gboolean   demo)
+{
+  g_return_if_fail (RJ_IS_CONTEXT (self));
+
+  self->demo = !!demo;
 }

@@ -22,5 +22,8 @@ GSettings         *rj_context_get_settings   (RjContext *self);
 const RjKdfParams *rj_context_get_kdf_params (RjContext *self);
 void               rj_context_set_kdf_params (RjContext *self,
                                               const RjKdfParams *params);
+gboolean           rj_context_get_demo       (RjContext *self);
+void               rj_context_set_demo       (RjContext *self,
+                                              gboolean demo);
 
 G_END_DECLS

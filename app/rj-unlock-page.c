@@ -112,8 +112,14 @@ update_mode (RjUnlockPage *self)
   else
     {
       gtk_stack_set_visible_child_name (self->secret_stack, "passphrase");
-      adw_status_page_set_description (self->status_page,
-                                       _("Type your passphrase to open it."));
+      /* The demo journal holds made-up entries; its passphrase is no secret. */
+      if (self->context != NULL && rj_context_get_demo (self->context))
+        adw_status_page_set_description (self->status_page,
+                                         _("This is the demo journal, with made-up entries. "
+                                           "Its passphrase is “demo”."));
+      else
+        adw_status_page_set_description (self->status_page,
+                                         _("Type your passphrase to open it."));
       gtk_button_set_label (self->mode_button, _("Use _Recovery Code"));
     }
 }
@@ -241,6 +247,7 @@ rj_unlock_page_constructed (GObject *object)
   G_OBJECT_CLASS (rj_unlock_page_parent_class)->constructed (object);
 
   g_assert (RJ_IS_CONTEXT (self->context));
+  update_mode (self);
 }
 
 static void
