@@ -361,10 +361,10 @@ demo_entry (GRand *rand,
 
   lapse = chance (rand, 0.004 + 0.02 * early + 0.004 * MAX (0, distress - 6));
 
-  /* Most days bring a craving or two; early recovery and hard days bring more. */
-  n_cravings = (guint) lround (clamp_double (0.4 + 1.4 * early + 0.25 * distress +
-                                             0.8 * rand_normal (rand), 0, 4));
-  if (chance (rand, 0.25))
+  /* Most days bring a craving or several; early recovery and hard days bring more. */
+  n_cravings = (guint) lround (clamp_double (1.0 + 1.4 * early + 0.25 * distress +
+                                             0.9 * rand_normal (rand), 0, 4));
+  if (chance (rand, 0.12))
     n_cravings = 0;
   if (lapse)
     n_cravings = MAX (n_cravings, 1);
