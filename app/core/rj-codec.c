@@ -181,27 +181,73 @@ invalid (GError **error,
   return FALSE;
 }
 
+/* A record's dictionary, split once into keys and values: looking each key up in the
+ * GVariant itself would walk the whole dictionary every time. */
+#define DICT_MAX_KEYS 64
+
+typedef struct {
+  guint n;
+  const char *keys[DICT_MAX_KEYS];    /* point into the dictionary, which outlives this */
+  GVariant *values[DICT_MAX_KEYS];    /* owned */
+} Dict;
+
+static void
+dict_clear (Dict *dict)
+{
+  for (guint i = 0; i < dict->n; i++)
+    g_variant_unref (dict->values[i]);
+  dict->n = 0;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Dict, dict_clear)
+
+static gboolean
+dict_init (Dict *dict,
+           GVariant *variant,
+           GError **error)
+{
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  dict->n = 0;
+  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_VARDICT))
+    return invalid (error, "(root)");
+  if (g_variant_iter_init (&iter, variant) > DICT_MAX_KEYS)
+    return invalid (error, "(too many keys)");
+
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      dict->keys[dict->n] = key;
+      dict->values[dict->n] = value;
+      dict->n++;
+    }
+  return TRUE;
+}
+
 /* Returns the value for @key if present. FALSE means it is present with another type. */
 static gboolean
-lookup (GVariant *dict,
+lookup (const Dict *dict,
         const char *key,
         const char *type,
         GVariant **out,
         GError **error)
 {
-  g_autoptr(GVariant) value = g_variant_lookup_value (dict, key, NULL);
-
   *out = NULL;
-  if (value == NULL)
-    return TRUE;
-  if (!g_variant_is_of_type (value, G_VARIANT_TYPE (type)))
-    return invalid (error, key);
-  *out = g_steal_pointer (&value);
+  for (guint i = 0; i < dict->n; i++)
+    {
+      if (strcmp (dict->keys[i], key) != 0)
+        continue;
+      if (!g_variant_is_of_type (dict->values[i], G_VARIANT_TYPE (type)))
+        return invalid (error, key);
+      *out = g_variant_ref (dict->values[i]);
+      return TRUE;
+    }
   return TRUE;
 }
 
 static gboolean
-read_int (GVariant *dict,
+read_int (const Dict *dict,
           const char *key,
           const char *type,
           int max,
@@ -250,7 +296,7 @@ check_id (const char *id)
 }
 
 static gboolean
-read_id (GVariant *dict,
+read_id (const Dict *dict,
          const char *key,
          char **out,
          GError **error)
@@ -269,7 +315,7 @@ read_id (GVariant *dict,
 }
 
 static gboolean
-read_note (GVariant *dict,
+read_note (const Dict *dict,
            const char *key,
            RjNote *note,
            GError **error)
@@ -290,7 +336,7 @@ read_note (GVariant *dict,
 }
 
 static gboolean
-read_halt (GVariant *dict,
+read_halt (const Dict *dict,
            const char *key,
            RjHalt *halt,
            GError **error)
@@ -309,7 +355,7 @@ read_halt (GVariant *dict,
 }
 
 static gboolean
-read_answer (GVariant *dict,
+read_answer (const Dict *dict,
              const char *key,
              RjAnswer *answer,
              GError **error)
@@ -325,7 +371,7 @@ read_answer (GVariant *dict,
 }
 
 static gboolean
-read_notes (GVariant *dict,
+read_notes (const Dict *dict,
             const char *key,
             GPtrArray *notes,
             GError **error)
@@ -352,7 +398,7 @@ read_notes (GVariant *dict,
 }
 
 static gboolean
-read_craving (GVariant *dict,
+read_craving (const Dict *dict,
               RjCraving *craving,
               GError **error)
 {
@@ -395,7 +441,7 @@ read_craving (GVariant *dict,
 }
 
 static gboolean
-read_cravings (GVariant *dict,
+read_cravings (const Dict *dict,
                RjEntry *entry,
                GError **error)
 {
@@ -411,15 +457,17 @@ read_cravings (GVariant *dict,
   for (gsize i = 0; i < g_variant_n_children (cravings); i++)
     {
       g_autoptr(GVariant) child = g_variant_get_child_value (cravings, i);
+      g_auto(Dict) craving = { 0 };
 
-      if (!read_craving (child, rj_entry_add_craving (entry), error))
+      if (!dict_init (&craving, child, error) ||
+          !read_craving (&craving, rj_entry_add_craving (entry), error))
         return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-read_date (GVariant *dict,
+read_date (const Dict *dict,
            const char *key,
            GDate *date,
            GError **error)
@@ -441,16 +489,13 @@ rj_entry_from_variant (GVariant *variant,
                        GError **error)
 {
   g_autoptr(RjEntry) entry = NULL;
+  g_auto(Dict) dict = { 0 };
+  const Dict *d = &dict;
   GDate date;
 
   g_return_val_if_fail (variant != NULL, NULL);
 
-  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_VARDICT))
-    {
-      invalid (error, "(root)");
-      return NULL;
-    }
-  if (!read_date (variant, "date", &date, error))
+  if (!dict_init (&dict, variant, error) || !read_date (d, "date", &date, error))
     return NULL;
   if (!g_date_valid (&date))
     {
@@ -459,23 +504,23 @@ rj_entry_from_variant (GVariant *variant,
     }
 
   entry = rj_entry_new (&date);
-  if (!read_int (variant, "mood", "y", RJ_SCALE_MAX, &entry->mood, error) ||
-      !read_int (variant, "distress", "y", RJ_SCALE_MAX, &entry->distress, error) ||
-      !read_int (variant, "sleep", "q", MAX_SLEEP_MINUTES, &entry->sleep_minutes, error) ||
-      !read_halt (variant, "halt", &entry->halt, error) ||
-      !read_cravings (variant, entry, error) ||
-      !read_answer (variant, "used", &entry->use.used, error) ||
-      !read_id (variant, "substance", &entry->use.substance_id, error) ||
-      !read_note (variant, "amount", &entry->use.amount, error) ||
-      !read_note (variant, "what-happened", &entry->use.what_happened, error) ||
-      !read_note (variant, "next-time", &entry->use.next_time, error) ||
-      !read_answer (variant, "medication", &entry->medication_taken, error) ||
-      !read_int (variant, "meetings", "u", MAX_COUNT, &entry->meetings, error) ||
-      !read_int (variant, "support-calls", "u", MAX_COUNT, &entry->support_calls, error) ||
-      !read_answer (variant, "session", &entry->session_attended, error) ||
-      !read_notes (variant, "wins", entry->wins, error) ||
-      !read_notes (variant, "topics", entry->topics, error) ||
-      !read_note (variant, "notes", &entry->notes, error))
+  if (!read_int (d, "mood", "y", RJ_SCALE_MAX, &entry->mood, error) ||
+      !read_int (d, "distress", "y", RJ_SCALE_MAX, &entry->distress, error) ||
+      !read_int (d, "sleep", "q", MAX_SLEEP_MINUTES, &entry->sleep_minutes, error) ||
+      !read_halt (d, "halt", &entry->halt, error) ||
+      !read_cravings (d, entry, error) ||
+      !read_answer (d, "used", &entry->use.used, error) ||
+      !read_id (d, "substance", &entry->use.substance_id, error) ||
+      !read_note (d, "amount", &entry->use.amount, error) ||
+      !read_note (d, "what-happened", &entry->use.what_happened, error) ||
+      !read_note (d, "next-time", &entry->use.next_time, error) ||
+      !read_answer (d, "medication", &entry->medication_taken, error) ||
+      !read_int (d, "meetings", "u", MAX_COUNT, &entry->meetings, error) ||
+      !read_int (d, "support-calls", "u", MAX_COUNT, &entry->support_calls, error) ||
+      !read_answer (d, "session", &entry->session_attended, error) ||
+      !read_notes (d, "wins", entry->wins, error) ||
+      !read_notes (d, "topics", entry->topics, error) ||
+      !read_note (d, "notes", &entry->notes, error))
     return NULL;
 
   return g_steal_pointer (&entry);
@@ -548,7 +593,7 @@ dup_or_null (const char *text)
 }
 
 static gboolean
-read_list (GVariant *dict,
+read_list (const Dict *dict,
            const char *key,
            GPtrArray *list,
            GError **error)
@@ -583,22 +628,19 @@ rj_profile_from_variant (GVariant *variant,
   g_autoptr(GVariant) name = NULL;
   g_autoptr(GVariant) contacts = NULL;
   g_autoptr(GVariant) schedule = NULL;
+  g_auto(Dict) dict = { 0 };
 
   g_return_val_if_fail (variant != NULL, NULL);
 
   profile = rj_profile_new ();
-  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_VARDICT))
-    {
-      invalid (error, "(root)");
-      return NULL;
-    }
-  if (!lookup (variant, "name", "s", &name, error) ||
-      !read_date (variant, "sober-start", &profile->sober_start, error) ||
-      !read_list (variant, keys[RJ_LIST_TRIGGERS], profile->lists[RJ_LIST_TRIGGERS], error) ||
-      !read_list (variant, keys[RJ_LIST_SKILLS], profile->lists[RJ_LIST_SKILLS], error) ||
-      !read_list (variant, keys[RJ_LIST_SUBSTANCES], profile->lists[RJ_LIST_SUBSTANCES], error) ||
-      !lookup (variant, "contacts", CONTACTS_TYPE, &contacts, error) ||
-      !lookup (variant, "schedule", SCHEDULE_TYPE, &schedule, error))
+  if (!dict_init (&dict, variant, error) ||
+      !lookup (&dict, "name", "s", &name, error) ||
+      !read_date (&dict, "sober-start", &profile->sober_start, error) ||
+      !read_list (&dict, keys[RJ_LIST_TRIGGERS], profile->lists[RJ_LIST_TRIGGERS], error) ||
+      !read_list (&dict, keys[RJ_LIST_SKILLS], profile->lists[RJ_LIST_SKILLS], error) ||
+      !read_list (&dict, keys[RJ_LIST_SUBSTANCES], profile->lists[RJ_LIST_SUBSTANCES], error) ||
+      !lookup (&dict, "contacts", CONTACTS_TYPE, &contacts, error) ||
+      !lookup (&dict, "schedule", SCHEDULE_TYPE, &schedule, error))
     return NULL;
 
   if (name != NULL)
@@ -703,6 +745,9 @@ rj_date_from_iso (const char *text,
   g_return_val_if_fail (text != NULL && date != NULL, FALSE);
 
   g_date_clear (date, 1);
+  for (guint i = 0; i < 10 && text[i] != '\0'; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
   if (strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
       sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3)
     return FALSE;

@@ -317,6 +317,36 @@ rj_seal (const RjKey *key,
   return g_bytes_new_take (cipher, cipher_len);
 }
 
+gboolean
+rj_open_into (const RjKey *key,
+              const guint8 *cipher,
+              gsize cipher_len,
+              const guint8 *ad,
+              gsize ad_len,
+              const guint8 *nonce,
+              guint8 *out,
+              gsize *plain_len)
+{
+  unsigned long long decrypted_len = 0;
+  gsize unpadded_len = 0;
+
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (out != NULL && plain_len != NULL, FALSE);
+
+  if (cipher == NULL || nonce == NULL || cipher_len < crypto_aead_xchacha20poly1305_ietf_ABYTES)
+    return FALSE;
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt (out, &decrypted_len, NULL, cipher, cipher_len,
+                                                  ad, ad_len, nonce, key->bytes) != 0)
+    return FALSE;
+  if (sodium_unpad (&unpadded_len, out, decrypted_len, RJ_PAD_BLOCK) != 0)
+    {
+      sodium_memzero (out, decrypted_len);
+      return FALSE;
+    }
+  *plain_len = unpadded_len;
+  return TRUE;
+}
+
 guint8 *
 rj_open (const RjKey *key,
          const guint8 *cipher,
@@ -327,26 +357,20 @@ rj_open (const RjKey *key,
          gsize *plain_len)
 {
   guint8 *plain;
-  unsigned long long decrypted_len = 0;
-  gsize unpadded_len = 0;
 
   g_return_val_if_fail (key != NULL, NULL);
   g_return_val_if_fail (plain_len != NULL, NULL);
 
-  if (cipher == NULL || nonce == NULL || cipher_len < crypto_aead_xchacha20poly1305_ietf_ABYTES)
+  if (cipher_len < crypto_aead_xchacha20poly1305_ietf_ABYTES)
     return NULL;
-
   plain = sodium_malloc (cipher_len);
   if (plain == NULL)
     return NULL;
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt (plain, &decrypted_len, NULL, cipher, cipher_len,
-                                                  ad, ad_len, nonce, key->bytes) != 0 ||
-      sodium_unpad (&unpadded_len, plain, decrypted_len, RJ_PAD_BLOCK) != 0)
+  if (!rj_open_into (key, cipher, cipher_len, ad, ad_len, nonce, plain, plain_len))
     {
       sodium_free (plain);
       return NULL;
     }
-  *plain_len = unpadded_len;
   return plain;
 }
 

@@ -79,6 +79,16 @@ guint8       *rj_open                      (const RjKey *key,
                                             gsize ad_len,
                                             const guint8 *nonce,
                                             gsize *plain_len);
+/* The same into @out, which must hold @cipher_len bytes; for loops that reuse one
+ * wiping buffer. */
+gboolean      rj_open_into                 (const RjKey *key,
+                                            const guint8 *cipher,
+                                            gsize cipher_len,
+                                            const guint8 *ad,
+                                            gsize ad_len,
+                                            const guint8 *nonce,
+                                            guint8 *out,
+                                            gsize *plain_len);
 void          rj_secure_free               (gpointer mem);
 
 void          rj_crypto_tag                (const RjKey *tag_key,

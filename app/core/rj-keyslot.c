@@ -159,6 +159,8 @@ rj_keyslot_parse (const guint8 *data,
       (ops < crypto_pwhash_OPSLIMIT_MIN || ops > KEYSLOT_MAX_OPSLIMIT ||
        mem < crypto_pwhash_MEMLIMIT_MIN || mem > KEYSLOT_MAX_MEMLIMIT))
     return FALSE;
+  if (kind == RJ_KEYSLOT_RECOVERY && (ops != 0 || mem != 0))
+    return FALSE;
 
   memset (slot, 0, sizeof *slot);
   slot->kind = kind;

@@ -221,6 +221,14 @@ rj_profile_copy (const RjProfile *self)
 }
 
 static gboolean
+text_equal (const char *a,
+            const char *b)
+{
+  /* NULL and "" both mean nothing was written. */
+  return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+static gboolean
 dates_equal (const GDate *a,
              const GDate *b)
 {
@@ -235,7 +243,7 @@ rj_profile_equal (const RjProfile *a,
 {
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
-  if (g_strcmp0 (a->client_name, b->client_name) != 0 ||
+  if (!text_equal (a->client_name, b->client_name) ||
       !dates_equal (&a->sober_start, &b->sober_start) ||
       a->contacts->len != b->contacts->len ||
       a->schedule->len != b->schedule->len)
@@ -250,7 +258,7 @@ rj_profile_equal (const RjProfile *a,
           const RjListItem *ia = g_ptr_array_index (a->lists[kind], i);
           const RjListItem *ib = g_ptr_array_index (b->lists[kind], i);
 
-          if (g_strcmp0 (ia->id, ib->id) != 0 || g_strcmp0 (ia->name, ib->name) != 0 ||
+          if (g_strcmp0 (ia->id, ib->id) != 0 || !text_equal (ia->name, ib->name) ||
               !ia->hidden != !ib->hidden)
             return FALSE;
         }
@@ -261,8 +269,8 @@ rj_profile_equal (const RjProfile *a,
       const RjContact *ca = g_ptr_array_index (a->contacts, i);
       const RjContact *cb = g_ptr_array_index (b->contacts, i);
 
-      if (g_strcmp0 (ca->id, cb->id) != 0 || g_strcmp0 (ca->name, cb->name) != 0 ||
-          g_strcmp0 (ca->phone, cb->phone) != 0 || g_strcmp0 (ca->note, cb->note) != 0)
+      if (g_strcmp0 (ca->id, cb->id) != 0 || !text_equal (ca->name, cb->name) ||
+          !text_equal (ca->phone, cb->phone) || !text_equal (ca->note, cb->note))
         return FALSE;
     }
 

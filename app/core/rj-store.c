@@ -53,14 +53,16 @@ typedef struct {
   GTree *entries;           /* julian day → StoredEntry* */
   RjProfile *profile;
   gint64 profile_row;
-  guint n_damaged;
+  GPtrArray *damaged;       /* of GBytes: tags of rows that did not open */
+  guint n_damaged_untagged; /* damaged rows whose tag is itself unusable */
 } Session;
 
 typedef struct {
   RjRecordKind kind;
   gint64 row_id;
   guint8 tag[RJ_TAG_BYTES];
-  GBytes *plain;            /* NULL: delete the row */
+  GBytes *plain;            /* NULL: delete the row that holds the tag */
+  gboolean noop;            /* nothing to write: deleting a day that has no row */
   GTask *task;
 } WriteJob;
 
@@ -368,9 +370,10 @@ db_get_keyslot (sqlite3 *db,
       sqlite3_bind_int (stmt, 1, kind);
       rc = sqlite3_step (stmt);
     }
+  /* A slot of the other kind copied into this row is as good as damaged. */
   if (rc == SQLITE_ROW)
     parsed = rj_keyslot_parse (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),
-                               slot);
+                               slot) && slot->kind == kind;
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -456,10 +459,11 @@ db_write_record (Session *session,
 
   if (job->plain == NULL)
     {
-      rc = sqlite3_prepare_v2 (session->db, "DELETE FROM records WHERE id = ?", -1, &stmt, NULL);
+      /* By tag, so that a damaged row of the same day goes too. */
+      rc = sqlite3_prepare_v2 (session->db, "DELETE FROM records WHERE tag = ?", -1, &stmt, NULL);
       if (rc == SQLITE_OK)
         {
-          sqlite3_bind_int64 (stmt, 1, job->row_id);
+          sqlite3_bind_blob (stmt, 1, job->tag, RJ_TAG_BYTES, SQLITE_STATIC);
           rc = sqlite3_step (stmt);
         }
     }
@@ -492,6 +496,18 @@ db_write_record (Session *session,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return sqlite_error (session->db, rc, "writing a record", error);
+
+  /* Both statements remove a damaged row that held this tag. */
+  for (guint i = 0; i < session->damaged->len; i++)
+    {
+      GBytes *tag = g_ptr_array_index (session->damaged, i);
+
+      if (memcmp (g_bytes_get_data (tag, NULL), job->tag, RJ_TAG_BYTES) == 0)
+        {
+          g_ptr_array_remove_index_fast (session->damaged, i);
+          break;
+        }
+    }
   return TRUE;
 }
 
@@ -522,6 +538,7 @@ session_new (void)
   Session *session = g_new0 (Session, 1);
 
   session->entries = g_tree_new_full (compare_julian, NULL, NULL, stored_entry_free);
+  session->damaged = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   return session;
 }
 
@@ -537,6 +554,7 @@ session_free (Session *session)
   /* Entries wipe their text as they are freed. */
   g_tree_destroy (session->entries);
   g_clear_pointer (&session->profile, rj_profile_unref);
+  g_ptr_array_unref (session->damaged);
   g_free (session);
 }
 
@@ -551,79 +569,130 @@ session_set_master (Session *session,
   session->tag_key = rj_key_derive_subkey (master, 2, "RJdaytag");
 }
 
-static gboolean
-session_load_record (Session *session,
-                     gint64 row_id,
-                     int kind,
-                     const guint8 *tag,
-                     gsize tag_len,
-                     const guint8 *nonce,
-                     gsize nonce_len,
-                     const guint8 *cipher,
-                     gsize cipher_len)
+/* A row as read from the file, and what decrypting it gave. */
+typedef struct {
+  gint64 row_id;
+  gint64 kind;
+  guint8 tag[RJ_TAG_BYTES];
+  gboolean has_tag;
+  guint8 nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES];
+  gboolean has_nonce;
+  guint8 *cipher;
+  gsize cipher_len;
+  RjEntry *entry;
+  RjProfile *profile;
+} LoadRow;
+
+static void
+load_row_clear (gpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  LoadRow *row = data;
+
+  g_free (row->cipher);
+  g_clear_pointer (&row->entry, rj_entry_unref);
+  g_clear_pointer (&row->profile, rj_profile_unref);
+}
+
+/* Decrypts and checks one row. Reads the session's keys only, so that rows can be
+ * decoded on several threads at once. @buffer holds at least the ciphertext's size. */
+static gboolean
+load_row_decode (const Session *session,
+                 LoadRow *row,
+                 guint8 *buffer)
+{
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GVariant) variant = NULL;
   guint8 ad[RECORD_AD_BYTES];
   guint8 expected_tag[RJ_TAG_BYTES];
-  guint8 *plain;
   gsize plain_len = 0;
+  gboolean ok = FALSE;
 
-  if (tag_len != RJ_TAG_BYTES || nonce_len != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES ||
-      (kind != RJ_RECORD_ENTRY && kind != RJ_RECORD_PROFILE))
+  if (!row->has_tag || !row->has_nonce ||
+      (row->kind != RJ_RECORD_ENTRY && row->kind != RJ_RECORD_PROFILE))
     return FALSE;
 
-  record_ad (ad, kind, row_id, tag);
-  plain = rj_open (session->record_key, cipher, cipher_len, ad, sizeof ad, nonce, &plain_len);
-  if (plain == NULL)
-    return FALSE;
-  bytes = g_bytes_new_with_free_func (plain, plain_len, rj_secure_free, plain);
-  variant = rj_variant_from_untrusted (bytes, &error);
-  if (variant == NULL)
+  record_ad (ad, row->kind, row->row_id, row->tag);
+  if (!rj_open_into (session->record_key, row->cipher, row->cipher_len, ad, sizeof ad,
+                     row->nonce, buffer, &plain_len))
     return FALSE;
 
-  if (kind == RJ_RECORD_PROFILE)
+  /* The buffer is wiped below; the variant never outlives it. */
+  bytes = g_bytes_new_static (buffer, plain_len);
+  variant = rj_variant_from_untrusted (bytes, NULL);
+  if (variant != NULL && row->kind == RJ_RECORD_PROFILE)
     {
-      g_autoptr(RjProfile) profile = NULL;
-
       rj_crypto_tag (session->tag_key, PROFILE_TAG_NAME, expected_tag);
-      if (sodium_memcmp (expected_tag, tag, RJ_TAG_BYTES) != 0 || session->profile != NULL)
-        return FALSE;
-      profile = rj_profile_from_variant (variant, &error);
-      if (profile == NULL)
-        return FALSE;
-      session->profile = g_steal_pointer (&profile);
-      session->profile_row = row_id;
+      if (sodium_memcmp (expected_tag, row->tag, RJ_TAG_BYTES) == 0)
+        row->profile = rj_profile_from_variant (variant, NULL);
+      ok = row->profile != NULL;
     }
-  else
+  else if (variant != NULL)
     {
-      g_autoptr(RjEntry) entry = rj_entry_from_variant (variant, &error);
-      StoredEntry *stored;
-      guint julian;
-
-      if (entry == NULL)
-        return FALSE;
-      /* The day inside must be the day the tag names. */
-      entry_tag (session->tag_key, &entry->date, expected_tag);
-      julian = g_date_get_julian (&entry->date);
-      if (sodium_memcmp (expected_tag, tag, RJ_TAG_BYTES) != 0 ||
-          g_tree_lookup (session->entries, GUINT_TO_POINTER (julian)) != NULL)
-        return FALSE;
-      stored = g_new0 (StoredEntry, 1);
-      stored->row_id = row_id;
-      stored->entry = g_steal_pointer (&entry);
-      g_tree_insert (session->entries, GUINT_TO_POINTER (julian), stored);
+      row->entry = rj_entry_from_variant (variant, NULL);
+      if (row->entry != NULL)
+        {
+          /* The day inside must be the day the tag names. */
+          entry_tag (session->tag_key, &row->entry->date, expected_tag);
+          ok = sodium_memcmp (expected_tag, row->tag, RJ_TAG_BYTES) == 0;
+        }
     }
-  return TRUE;
+  g_clear_pointer (&variant, g_variant_unref);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  sodium_memzero (buffer, row->cipher_len);
+  return ok;
+}
+
+/* Decodes every row. Decoding on several threads was tried and was slower: GVariant
+ * takes a global lock for every boxed value it unpacks. */
+static void
+load_rows_decode (const Session *session,
+                  GArray *rows)
+{
+  gsize buffer_size = 0;
+  guint8 *buffer = NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LoadRow *row = &g_array_index (rows, LoadRow, i);
+
+      /* One wiping buffer for all rows; a size that is a multiple of 16 keeps the start
+       * aligned as GVariant wants it (sodium_malloc ends the block at its page). */
+      if (buffer == NULL || row->cipher_len > buffer_size)
+        {
+          rj_secure_free (buffer);
+          buffer_size = MAX ((row->cipher_len + 4095) & ~(gsize) 4095, 4096);
+          buffer = sodium_malloc (buffer_size);
+          g_assert (buffer != NULL);
+        }
+      if (!load_row_decode (session, row, buffer))
+        {
+          g_clear_pointer (&row->entry, rj_entry_unref);
+          g_clear_pointer (&row->profile, rj_profile_unref);
+        }
+    }
+  rj_secure_free (buffer);
+}
+
+static void
+session_add_damaged (Session *session,
+                     const LoadRow *row)
+{
+  g_debug ("Record %" G_GINT64_FORMAT " is damaged", row->row_id);
+  if (row->has_tag)
+    g_ptr_array_add (session->damaged, g_bytes_new (row->tag, RJ_TAG_BYTES));
+  else
+    session->n_damaged_untagged++;
 }
 
 static gboolean
 session_load (Session *session,
               GError **error)
 {
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (LoadRow));
   sqlite3_stmt *stmt = NULL;
   int rc;
+
+  g_array_set_clear_func (rows, load_row_clear);
 
   rc = sqlite3_prepare_v2 (session->db, "SELECT id, kind, tag, nonce, data FROM records",
                            -1, &stmt, NULL);
@@ -632,20 +701,49 @@ session_load (Session *session,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (!session_load_record (session,
-                                sqlite3_column_int64 (stmt, 0),
-                                sqlite3_column_int (stmt, 1),
-                                sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2),
-                                sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3),
-                                sqlite3_column_blob (stmt, 4), sqlite3_column_bytes (stmt, 4)))
-        {
-          g_debug ("Record %" G_GINT64_FORMAT " is damaged", (gint64) sqlite3_column_int64 (stmt, 0));
-          session->n_damaged++;
-        }
+      LoadRow row = { 0 };
+
+      row.row_id = sqlite3_column_int64 (stmt, 0);
+      row.kind = sqlite3_column_int64 (stmt, 1);
+      row.has_tag = sqlite3_column_bytes (stmt, 2) == RJ_TAG_BYTES;
+      if (row.has_tag)
+        memcpy (row.tag, sqlite3_column_blob (stmt, 2), RJ_TAG_BYTES);
+      row.has_nonce = sqlite3_column_bytes (stmt, 3) == sizeof row.nonce;
+      if (row.has_nonce)
+        memcpy (row.nonce, sqlite3_column_blob (stmt, 3), sizeof row.nonce);
+      row.cipher_len = sqlite3_column_bytes (stmt, 4);
+      row.cipher = g_memdup2 (sqlite3_column_blob (stmt, 4), row.cipher_len);
+      g_array_append_val (rows, row);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return sqlite_error (session->db, rc, "reading records", error);
+
+  load_rows_decode (session, rows);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LoadRow *row = &g_array_index (rows, LoadRow, i);
+
+      if (row->profile != NULL && session->profile == NULL)
+        {
+          session->profile = g_steal_pointer (&row->profile);
+          session->profile_row = row->row_id;
+        }
+      else if (row->entry != NULL &&
+               g_tree_lookup (session->entries,
+                              GUINT_TO_POINTER (g_date_get_julian (&row->entry->date))) == NULL)
+        {
+          StoredEntry *stored = g_new0 (StoredEntry, 1);
+
+          stored->row_id = row->row_id;
+          stored->entry = g_steal_pointer (&row->entry);
+          g_tree_insert (session->entries,
+                         GUINT_TO_POINTER (g_date_get_julian (&stored->entry->date)), stored);
+        }
+      else
+        session_add_damaged (session, row);
+    }
 
   if (session->profile == NULL)
     session->profile = rj_profile_new_default ();
@@ -948,8 +1046,12 @@ store_prepare_entry_locked (RjStore *self,
       /* A day with nothing logged is not kept, not even as an empty record. */
       if (stored == NULL)
         {
-          /* Nothing to delete; an empty job leaves the file as it is. */
-          job->row_id = 0;
+          /* No row to delete, unless a damaged one holds the day. */
+          job->noop = TRUE;
+          for (guint i = 0; i < session->damaged->len; i++)
+            if (memcmp (g_bytes_get_data (g_ptr_array_index (session->damaged, i), NULL),
+                        job->tag, RJ_TAG_BYTES) == 0)
+              job->noop = FALSE;
           return job;
         }
       job->row_id = stored->row_id;
@@ -1007,7 +1109,7 @@ store_run_job (RjStore *self,
 {
   gboolean ok = TRUE;
 
-  if (job->row_id != 0)
+  if (!job->noop)
     ok = store_write_locked (self, job, error);
   write_job_free (job);
   return ok;
@@ -1018,7 +1120,7 @@ store_queue_job (RjStore *self,
                  WriteJob *job,
                  GTask *task)
 {
-  if (job->row_id == 0)
+  if (job->noop)
     {
       g_task_return_boolean (task, TRUE);
       write_job_free (job);
@@ -1221,7 +1323,10 @@ rj_store_unlock (RjStore *self,
   g_return_val_if_fail (passphrase != NULL || passphrase_len == 0, FALSE);
 
   if (self->session != NULL)
-    return TRUE;
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_EXISTS, _("The journal is already open."));
+      return FALSE;
+    }
   session = session_unlock (self->path, passphrase, passphrase_len, FALSE, error);
   if (session == NULL)
     return FALSE;
@@ -1240,7 +1345,10 @@ rj_store_unlock_with_recovery_code (RjStore *self,
   g_return_val_if_fail (code != NULL, FALSE);
 
   if (self->session != NULL)
-    return TRUE;
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_EXISTS, _("The journal is already open."));
+      return FALSE;
+    }
   session = session_unlock (self->path, code, strlen (code), TRUE, error);
   if (session == NULL)
     return FALSE;
@@ -1736,7 +1844,7 @@ rj_store_get_n_damaged (RjStore *self)
 
   g_mutex_lock (&self->mutex);
   if (self->session != NULL)
-    n = self->session->n_damaged;
+    n = self->session->damaged->len + self->session->n_damaged_untagged;
   g_mutex_unlock (&self->mutex);
   return n;
 }
