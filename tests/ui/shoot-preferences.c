@@ -1,0 +1,245 @@
+/* shoot-preferences.c: shows one page of the preferences window, for a screenshot.
+ *
+ * Not a test: run it under Xvfb with a view name and, if wanted, a window width; wait for
+ * "READY" on stdout, take the screenshot, then end it. The journal lives in a temporary
+ * folder, with fast key derivation and a few made-up preferences.
+ *
+ *   rj-shoot-preferences journal|calendar|sessions|support|lists|hidden|security|
+ *                        mismatch|busy|confirm|new-code|empty-sessions|empty-support|
+ *                        new-contact [WIDTH]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
+
+#include "rj-context.h"
+#include "rj-list-editor.h"
+#include "rj-preferences-window.h"
+
+#define PASSPHRASE "river stones and quiet mornings"
+
+static const char *target;
+static RjContext *context;
+
+static gpointer
+get_child (GtkWidget  *window,
+           const char *name)
+{
+  return gtk_widget_get_template_child (window, RJ_TYPE_PREFERENCES_WINDOW, name);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_OBJECT_TYPE (window) == type)
+        return window;
+    }
+  return NULL;
+}
+
+static void
+fill_profile (RjStore *store)
+{
+  g_autoptr(RjProfile) profile = rj_store_dup_profile (store);
+  g_autoptr(GError) error = NULL;
+  RjContact *contact;
+
+  profile->client_name = g_strdup ("J. D.");
+  g_date_set_dmy (&profile->sober_start, 3, G_DATE_MARCH, 2026);
+  rj_profile_add_session (profile, G_DATE_MONDAY, 18 * 60);
+  rj_profile_add_session (profile, G_DATE_WEDNESDAY, 18 * 60);
+  rj_profile_add_session (profile, G_DATE_THURSDAY, 9 * 60 + 30);
+  contact = rj_profile_add_contact (profile, "Sam (sponsor)", "(555) 010-0199");
+  contact->note = g_strdup ("Any time, even late");
+  rj_profile_add_contact (profile, "Counselor Ana", "(555) 010-0142");
+  rj_profile_add_item (profile, RJ_LIST_TRIGGERS, "Payday");
+  rj_profile_find_item (profile, RJ_LIST_SKILLS, "tipp")->hidden = TRUE;
+  rj_profile_find_item (profile, RJ_LIST_SUBSTANCES, "nicotine")->hidden = TRUE;
+
+  if (!rj_store_save_profile (store, profile, &error))
+    g_error ("%s", error->message);
+}
+
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC * 3 / 4;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  if (scrolled == NULL
+      || !gtk_widget_compute_point (widget, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
+}
+
+static gboolean
+drive_cb (gpointer user_data)
+{
+  GtkWidget *window = user_data;
+  AdwPreferencesWindow *prefs = ADW_PREFERENCES_WINDOW (window);
+  GtkWindow *dialog;
+
+  if (g_str_equal (target, "journal"))
+    adw_preferences_window_set_visible_page_name (prefs, "journal");
+  else if (g_str_equal (target, "calendar"))
+    {
+      adw_preferences_window_set_visible_page_name (prefs, "journal");
+      gtk_menu_button_popup (get_child (window, "sober_start_button"));
+    }
+  else if (g_str_equal (target, "sessions"))
+    {
+      GtkListBox *list = get_child (window, "session_list");
+
+      adw_preferences_window_set_visible_page_name (prefs, "sessions");
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (list, 1)),
+                                     TRUE);
+    }
+  else if (g_str_equal (target, "support"))
+    {
+      GtkListBox *list = get_child (window, "contact_list");
+
+      adw_preferences_window_set_visible_page_name (prefs, "support");
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (list, 0)),
+                                     TRUE);
+    }
+  else if (g_str_equal (target, "lists"))
+    adw_preferences_window_set_visible_page_name (prefs, "lists");
+  else if (g_str_equal (target, "hidden"))
+    {
+      RjListEditor *editor = get_child (window, "skills_editor");
+
+      adw_preferences_window_set_visible_page_name (prefs, "lists");
+      settle ();
+      scroll_to (GTK_WIDGET (rj_list_editor_find_row (editor, "write-it-out")));
+    }
+  else if (g_str_equal (target, "security"))
+    {
+      adw_preferences_window_set_visible_page_name (prefs, "security");
+      g_object_set (window, "passphrase", "quiet mornings", NULL);
+    }
+  else if (g_str_equal (target, "mismatch"))
+    {
+      adw_preferences_window_set_visible_page_name (prefs, "security");
+      g_object_set (window, "passphrase", PASSPHRASE, "confirmation", "river stones", NULL);
+    }
+  else if (g_str_equal (target, "busy"))
+    {
+      /* Slow key derivation, so that the spinner is there long enough. */
+      RjKdfParams slow = { .opslimit = 40, .memlimit = 256 * 1024 * 1024 };
+
+      rj_context_set_kdf_params (context, &slow);
+      adw_preferences_window_set_visible_page_name (prefs, "security");
+      g_object_set (window, "passphrase", "new river stones", "confirmation",
+                    "new river stones", NULL);
+      gtk_widget_activate_action (window, "prefs.change-passphrase", NULL);
+    }
+  else if (g_str_equal (target, "confirm") || g_str_equal (target, "new-code"))
+    {
+      adw_preferences_window_set_visible_page_name (prefs, "security");
+      gtk_widget_activate_action (window, "prefs.new-recovery-code", NULL);
+      if (g_str_equal (target, "new-code"))
+        {
+          settle ();
+          dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "new-code");
+          gtk_window_destroy (dialog);
+        }
+    }
+  else if (g_str_equal (target, "empty-sessions"))
+    adw_preferences_window_set_visible_page_name (prefs, "sessions");
+  else if (g_str_equal (target, "empty-support"))
+    adw_preferences_window_set_visible_page_name (prefs, "support");
+  else if (g_str_equal (target, "new-contact"))
+    {
+      adw_preferences_window_set_visible_page_name (prefs, "support");
+      gtk_widget_activate_action (window, "prefs.add-contact", NULL);
+    }
+  else
+    {
+      g_printerr ("Unknown view “%s”\n", target);
+      exit (2);
+    }
+
+  settle ();
+  g_print ("READY\n");
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *code = NULL;
+  RjKdfParams params;
+  GtkWidget *window;
+  int width = argc > 2 ? atoi (argv[2]) : 640;
+
+  if (argc < 2)
+    {
+      g_printerr ("Usage: %s VIEW [WIDTH]\n", argv[0]);
+      return 2;
+    }
+  target = argv[1];
+
+  gtk_init ();
+  adw_init ();
+
+  /* AdwApplication loads the app's style sheet on its own; here there is none. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/com/example/RecoveryJournal/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  g_assert_true (rj_crypto_init ());
+
+  dir = g_dir_make_tmp ("rj-shoot-preferences-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "journal.db", NULL);
+
+  context = rj_context_new (path);
+  rj_kdf_params_fast_for_tests (&params);
+  rj_context_set_kdf_params (context, &params);
+  if (!rj_store_create (rj_context_get_store (context), PASSPHRASE, &params, &code, &error))
+    g_error ("%s", error->message);
+  if (!g_str_has_prefix (target, "empty-"))
+    fill_profile (rj_context_get_store (context));
+
+  window = rj_preferences_window_new (context);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  g_timeout_add (500, drive_cb, window);
+
+  while (TRUE)
+    g_main_context_iteration (NULL, TRUE);
+
+  return 0;
+}
