@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RjHelpNowDialog, rj_help_now_dialog, RJ, HELP_NOW_DIALOG, AdwMessageDialog)
 
-GtkWidget *rj_help_now_dialog_new (GtkWindow *parent);
+GtkWidget *rj_help_now_dialog_new            (GtkWindow *parent);
+void       rj_help_now_dialog_set_contacts   (RjHelpNowDialog *self,
+                                              GPtrArray *contacts);
+guint      rj_help_now_dialog_get_n_contacts (RjHelpNowDialog *self);
 
 G_END_DECLS
