@@ -1,5 +1,8 @@
 /* rj-window-actions.c: the window's actions.
  *
+ * The check-in's actions live here rather than on the page so that their shortcuts
+ * work wherever the focus is in the window, including the header bar.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -19,14 +22,85 @@ lock_action (GtkWidget  *widget,
   _rj_window_lock (RJ_WINDOW (widget));
 }
 
+static void
+today_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RjWindow *self = RJ_WINDOW (widget);
+
+  rj_day_header_popdown (self->day_header);
+  rj_checkin_page_show_today (self->checkin_page);
+}
+
+static void
+previous_day_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  rj_checkin_page_show_previous_day (RJ_WINDOW (widget)->checkin_page);
+}
+
+static void
+next_day_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  rj_checkin_page_show_next_day (RJ_WINDOW (widget)->checkin_page);
+}
+
+static void
+choose_day_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  rj_day_header_popup (RJ_WINDOW (widget)->day_header);
+}
+
+static void
+add_craving_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  rj_checkin_page_add_craving (RJ_WINDOW (widget)->checkin_page);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _rj_window_show_preferences (RJ_WINDOW (widget));
+}
+
 void
 _rj_window_class_actions_init (RjWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-day", NULL, previous_day_action);
+  gtk_widget_class_install_action (widget_class, "win.next-day", NULL, next_day_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-day", NULL, choose_day_action);
+  gtk_widget_class_install_action (widget_class, "win.add-craving", NULL, add_craving_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+
+  /* Keep these in step with ui/gtk/help-overlay.ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.lock", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "win.today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.previous-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "win.next-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "win.choose-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.add-craving", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
 }
 
 void
@@ -36,7 +110,19 @@ _rj_window_update_actions (RjWindow *self)
   gboolean unlocked = rj_store_is_unlocked (store);
   gboolean busy = rj_create_page_get_busy (self->create_page)
                   || rj_unlock_page_get_busy (self->unlock_page);
+  gboolean journal = unlocked &&
+                     g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "journal") == 0 &&
+                     rj_checkin_page_get_date (self->checkin_page) != NULL;
+  gboolean today = journal && rj_checkin_page_get_is_today (self->checkin_page);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", unlocked && !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->lock_button), unlocked);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.today", journal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-day", journal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-day", journal && !today);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-day", journal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-craving", journal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", journal);
+  gtk_widget_set_visible (GTK_WIDGET (self->today_button), journal && !today);
 }

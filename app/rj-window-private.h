@@ -5,8 +5,9 @@
 
 #pragma once
 
+#include "rj-checkin-page.h"
 #include "rj-create-page.h"
-#include "rj-journal-page.h"
+#include "rj-day-header.h"
 #include "rj-recovery-code-page.h"
 #include "rj-unlock-page.h"
 #include "rj-window.h"
@@ -23,8 +24,21 @@ struct _RjWindow
    * to end, so that the journal is locked and never left half made. */
   gboolean close_when_idle;
 
+  /* Auto-lock: the last keyboard or pointer event in this window or a window of its
+   * own, and the timer that locks the journal after enough time without one.
+   * @auto_lock_seconds overrides the setting when it is not 0. */
+  guint auto_lock_seconds;
+  gint64 last_activity;
+  guint auto_lock_source;
+
+  /* The preferences window while it is open. */
+  GtkWindow *preferences_window;
+
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
+  GtkStack *title_stack;
+  RjDayHeader *day_header;
+  GtkButton *today_button;
   GtkStack *stack;
   GtkButton *lock_button;
 
@@ -32,11 +46,12 @@ struct _RjWindow
   RjCreatePage *create_page;
   RjRecoveryCodePage *recovery_code_page;
   RjUnlockPage *unlock_page;
-  RjJournalPage *journal_page;
+  RjCheckinPage *checkin_page;
 };
 
 void _rj_window_class_actions_init (RjWindowClass *klass);
 void _rj_window_update_actions     (RjWindow *self);
 void _rj_window_lock               (RjWindow *self);
+void _rj_window_show_preferences   (RjWindow *self);
 
 G_END_DECLS

@@ -2,7 +2,9 @@
  *
  * The window is a stack of pages and moves between them as the journal is created,
  * unlocked, recovered and locked. The pages do the work with the store; the window
- * only decides what comes next, and wipes every page when the journal locks.
+ * only decides what comes next, and wipes every page when the journal locks: on
+ * Ctrl+L, when it closes, and after the set time without keyboard or pointer activity.
+ * Once the journal is open it shows the day's check-in, with the day in the header bar.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rj-help-now-dialog.h"
+#include "rj-preferences-window.h"
 #include "rj-utils.h"
 #include "rj-window-private.h"
 
@@ -22,6 +26,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_VISIBLE_PAGE,
+  PROP_AUTO_LOCK_SECONDS,
   N_PROPS
 };
 
@@ -34,12 +39,180 @@ is_busy (RjWindow *self)
          || rj_unlock_page_get_busy (self->unlock_page);
 }
 
+static guint
+get_auto_lock_seconds (RjWindow *self)
+{
+  if (self->auto_lock_seconds > 0)
+    return self->auto_lock_seconds;
+
+  return g_settings_get_uint (rj_context_get_settings (self->context), "auto-lock-minutes") * 60;
+}
+
+static gboolean auto_lock_cb (gpointer user_data);
+
+static void
+schedule_auto_lock (RjWindow *self)
+{
+  RjStore *store = rj_context_get_store (self->context);
+  gint64 limit, idle, remaining;
+
+  g_clear_handle_id (&self->auto_lock_source, g_source_remove);
+  if (!rj_store_is_unlocked (store))
+    return;
+
+  limit = (gint64) get_auto_lock_seconds (self) * G_USEC_PER_SEC;
+  idle = g_get_monotonic_time () - self->last_activity;
+  remaining = MAX (limit - idle, 0);
+
+  self->auto_lock_source = g_timeout_add ((guint) MIN (remaining / 1000 + 1, G_MAXUINT),
+                                          auto_lock_cb, self);
+}
+
+static gboolean
+auto_lock_cb (gpointer user_data)
+{
+  RjWindow *self = user_data;
+  gint64 limit = (gint64) get_auto_lock_seconds (self) * G_USEC_PER_SEC;
+
+  self->auto_lock_source = 0;
+
+  /* A journal being unlocked, or a new passphrase being made in preferences, is let
+   * finish first. */
+  if (is_busy (self) ||
+      (self->preferences_window != NULL &&
+       rj_preferences_window_get_busy (RJ_PREFERENCES_WINDOW (self->preferences_window))))
+    {
+      self->auto_lock_source = g_timeout_add_seconds (1, auto_lock_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Activity only moves the time stamp; the timer looks at it when it fires. */
+  if (g_get_monotonic_time () - self->last_activity < limit)
+    {
+      schedule_auto_lock (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  _rj_window_lock (self);
+  rj_widget_show_toast (GTK_WIDGET (self),
+                        _("Your journal locked itself after a while without use."));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_activity (RjWindow *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+}
+
+static gboolean
+window_event_cb (RjWindow *self)
+{
+  note_activity (self);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+dialog_event_cb (GtkEventController *controller,
+                 GdkEvent           *event,
+                 RjWindow           *self)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_event_controller_get_widget (controller));
+
+  /* Typing in a dialog of this window, such as the craving dialog, or in a dialog of
+   * one of those, is activity too. */
+  for (; window != NULL; window = gtk_window_get_transient_for (window))
+    if (window == GTK_WINDOW (self))
+      {
+        note_activity (self);
+        break;
+      }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+toplevels_items_changed_cb (RjWindow   *self,
+                            guint       position,
+                            guint       removed,
+                            guint       added,
+                            GListModel *toplevels)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      GtkEventController *controller;
+
+      /* Dialogs get their parent after they are made, so every new window is watched
+       * and the event handler checks whose it is. */
+      if (window == G_OBJECT (self) || !GTK_IS_WINDOW (window))
+        continue;
+
+      controller = gtk_event_controller_legacy_new ();
+      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+      g_signal_connect_object (controller, "event", G_CALLBACK (dialog_event_cb), self, 0);
+      gtk_widget_add_controller (GTK_WIDGET (window), controller);
+    }
+}
+
+static void
+settings_changed_auto_lock_cb (RjWindow *self)
+{
+  if (self->auto_lock_source != 0)
+    schedule_auto_lock (self);
+}
+
+static void
+close_dialogs (RjWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Nothing read from the journal stays on screen once it locks. The crisis lines
+   * stay, though: someone may be reading a number off them. Only the client's own
+   * contacts go from that dialog. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (!GTK_IS_WINDOW (window) ||
+          gtk_window_get_transient_for (GTK_WINDOW (window)) != GTK_WINDOW (self))
+        continue;
+
+      if (RJ_IS_HELP_NOW_DIALOG (window))
+        rj_help_now_dialog_set_contacts (RJ_HELP_NOW_DIALOG (window), NULL);
+      else
+        g_ptr_array_add (dialogs, g_object_ref (window));
+    }
+
+  for (guint i = 0; i < dialogs->len; i++)
+    gtk_window_destroy (g_ptr_array_index (dialogs, i));
+}
+
+static void
+update_title (RjWindow *self)
+{
+  gboolean journal = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "journal") == 0;
+
+  gtk_stack_set_visible_child_name (self->title_stack, journal ? "day" : "title");
+}
+
 static void
 show_page (RjWindow   *self,
            const char *name)
 {
   gtk_stack_set_visible_child_name (self->stack, name);
+  update_title (self);
   _rj_window_update_actions (self);
+
+  /* Whatever the page, an open journal locks itself after a while without use. */
+  if (rj_store_is_unlocked (rj_context_get_store (self->context)) && self->auto_lock_source == 0)
+    {
+      note_activity (self);
+      schedule_auto_lock (self);
+    }
 
   /* Each page knows where the cursor belongs: where something has to be typed. */
   gtk_widget_grab_focus (gtk_stack_get_visible_child (self->stack));
@@ -48,7 +221,7 @@ show_page (RjWindow   *self,
 static void
 show_journal (RjWindow *self)
 {
-  rj_journal_page_refresh (self->journal_page);
+  rj_checkin_page_load_today (self->checkin_page);
   show_page (self, "journal");
 }
 
@@ -156,6 +329,26 @@ stack_notify_visible_child_name_cb (RjWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PAGE]);
 }
 
+static void
+checkin_page_notify_date_cb (RjWindow *self)
+{
+  rj_day_header_set_date (self->day_header, rj_checkin_page_get_date (self->checkin_page));
+  _rj_window_update_actions (self);
+}
+
+static void
+checkin_page_notify_status_cb (RjWindow *self)
+{
+  rj_day_header_set_subtitle (self->day_header, rj_checkin_page_get_status (self->checkin_page));
+}
+
+static void
+day_header_day_chosen_cb (RjWindow    *self,
+                          const GDate *date)
+{
+  rj_checkin_page_set_date (self->checkin_page, date);
+}
+
 static gboolean
 rj_window_close_request (GtkWindow *window)
 {
@@ -188,12 +381,12 @@ rj_window_constructed (GObject *object)
   self->create_page = RJ_CREATE_PAGE (rj_create_page_new (self->context));
   self->recovery_code_page = RJ_RECOVERY_CODE_PAGE (rj_recovery_code_page_new (self->context));
   self->unlock_page = RJ_UNLOCK_PAGE (rj_unlock_page_new (self->context));
-  self->journal_page = RJ_JOURNAL_PAGE (rj_journal_page_new (self->context));
+  self->checkin_page = RJ_CHECKIN_PAGE (rj_checkin_page_new (self->context));
 
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->create_page), "create");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->recovery_code_page), "recovery-code");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->unlock_page), "unlock");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->journal_page), "journal");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->checkin_page), "journal");
 
   g_signal_connect_swapped (self->create_page, "finished",
                             G_CALLBACK (create_page_finished_cb), self);
@@ -205,6 +398,14 @@ rj_window_constructed (GObject *object)
                             G_CALLBACK (unlock_page_unlocked_cb), self);
   g_signal_connect_swapped (self->unlock_page, "notify::busy",
                             G_CALLBACK (page_notify_busy_cb), self);
+  g_signal_connect_swapped (self->checkin_page, "notify::date",
+                            G_CALLBACK (checkin_page_notify_date_cb), self);
+  g_signal_connect_swapped (self->checkin_page, "notify::status",
+                            G_CALLBACK (checkin_page_notify_status_cb), self);
+
+  rj_day_header_set_context (self->day_header, self->context);
+  g_signal_connect_object (rj_context_get_settings (self->context), "changed::auto-lock-minutes",
+                           G_CALLBACK (settings_changed_auto_lock_cb), self, G_CONNECT_SWAPPED);
 
   restore_window_state (self);
   show_start_page (self);
@@ -230,8 +431,13 @@ rj_window_dispose (GObject *object)
   self->create_page = NULL;
   self->recovery_code_page = NULL;
   self->unlock_page = NULL;
-  self->journal_page = NULL;
+  self->checkin_page = NULL;
 
+  g_clear_handle_id (&self->auto_lock_source, g_source_remove);
+  if (self->preferences_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->preferences_window),
+                                  (gpointer *) &self->preferences_window);
+  self->preferences_window = NULL;
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rj_window_parent_class)->dispose (object);
@@ -255,6 +461,10 @@ rj_window_get_property (GObject    *object,
       g_value_set_string (value, rj_window_get_visible_page (self));
       break;
 
+    case PROP_AUTO_LOCK_SECONDS:
+      g_value_set_uint (value, self->auto_lock_seconds);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -272,6 +482,10 @@ rj_window_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_AUTO_LOCK_SECONDS:
+      rj_window_set_auto_lock_seconds (self, g_value_get_uint (value));
       break;
 
     default:
@@ -305,14 +519,32 @@ rj_window_class_init (RjWindowClass *klass)
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * RjWindow:auto-lock-seconds:
+   *
+   * How long without keyboard or pointer activity before the journal locks itself;
+   * 0, the default, follows the auto-lock-minutes setting.
+   */
+  properties[PROP_AUTO_LOCK_SECONDS] =
+    g_param_spec_uint ("auto-lock-seconds", NULL, NULL,
+                       0, G_MAXUINT / 1000, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RJ_TYPE_DAY_HEADER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/RecoveryJournal/ui/rj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RjWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RjWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, RjWindow, day_header);
+  gtk_widget_class_bind_template_child (widget_class, RjWindow, today_button);
   gtk_widget_class_bind_template_child (widget_class, RjWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RjWindow, lock_button);
   gtk_widget_class_bind_template_callback (widget_class, stack_notify_visible_child_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, window_event_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_header_day_chosen_cb);
 
   _rj_window_class_actions_init (klass);
 }
@@ -321,6 +553,10 @@ static void
 rj_window_init (RjWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->last_activity = g_get_monotonic_time ();
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (toplevels_items_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -378,6 +614,26 @@ _rj_window_lock (RjWindow *self)
   RjStore *store = rj_context_get_store (self->context);
   g_autoptr(GError) error = NULL;
 
+  g_clear_handle_id (&self->auto_lock_source, g_source_remove);
+
+  /* Pending edits are stored first; the journal locks even if that fails, since a
+   * journal left open on a shared screen is the greater harm. */
+  if (rj_store_is_unlocked (store) && !rj_checkin_page_flush (self->checkin_page, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Your last changes could not be saved "
+                                                  "before locking: %s"),
+                                                error->message);
+      rj_widget_show_toast (GTK_WIDGET (self), title);
+      g_clear_error (&error);
+    }
+
+  close_dialogs (self);
+  rj_day_header_popdown (self->day_header);
+  rj_checkin_page_clear (self->checkin_page);
+  rj_recovery_code_page_clear (self->recovery_code_page);
+  rj_unlock_page_clear (self->unlock_page);
+  rj_create_page_clear (self->create_page);
+
   if (rj_store_is_unlocked (store) && !rj_store_lock (store, &error))
     {
       g_autofree char *title = g_strdup_printf (_("The journal could not be locked "
@@ -386,10 +642,78 @@ _rj_window_lock (RjWindow *self)
       rj_widget_show_toast (GTK_WIDGET (self), title);
     }
 
-  rj_journal_page_clear (self->journal_page);
-  rj_recovery_code_page_clear (self->recovery_code_page);
-  rj_unlock_page_clear (self->unlock_page);
-  rj_create_page_clear (self->create_page);
-
   show_start_page (self);
+}
+
+/**
+ * _rj_window_show_preferences:
+ * @self: a #RjWindow
+ *
+ * Opens the preferences of the open journal, or brings them forward.
+ */
+void
+_rj_window_show_preferences (RjWindow *self)
+{
+  RjStore *store = rj_context_get_store (self->context);
+
+  if (!rj_store_is_unlocked (store))
+    return;
+
+  if (self->preferences_window != NULL)
+    {
+      gtk_window_present (self->preferences_window);
+      return;
+    }
+
+  self->preferences_window = GTK_WINDOW (rj_preferences_window_new (self->context));
+  g_object_add_weak_pointer (G_OBJECT (self->preferences_window),
+                             (gpointer *) &self->preferences_window);
+  g_signal_connect_object (self->preferences_window, "profile-changed",
+                           G_CALLBACK (rj_checkin_page_reload_profile), self->checkin_page,
+                           G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (self->preferences_window, GTK_WINDOW (self));
+  gtk_window_present (self->preferences_window);
+}
+
+/**
+ * rj_window_get_toast_overlay:
+ * @self: a #RjWindow
+ *
+ * Returns: (transfer none): where the window's toasts show
+ */
+AdwToastOverlay *
+rj_window_get_toast_overlay (RjWindow *self)
+{
+  g_return_val_if_fail (RJ_IS_WINDOW (self), NULL);
+
+  return self->toast_overlay;
+}
+
+guint
+rj_window_get_auto_lock_seconds (RjWindow *self)
+{
+  g_return_val_if_fail (RJ_IS_WINDOW (self), 0);
+
+  return self->auto_lock_seconds;
+}
+
+/**
+ * rj_window_set_auto_lock_seconds:
+ * @self: a #RjWindow
+ * @seconds: how long without activity before the journal locks, or 0 to follow the
+ *   auto-lock-minutes setting
+ */
+void
+rj_window_set_auto_lock_seconds (RjWindow *self,
+                                 guint     seconds)
+{
+  g_return_if_fail (RJ_IS_WINDOW (self));
+
+  if (self->auto_lock_seconds == seconds)
+    return;
+
+  self->auto_lock_seconds = seconds;
+  if (self->auto_lock_source != 0)
+    schedule_auto_lock (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_LOCK_SECONDS]);
 }

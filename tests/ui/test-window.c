@@ -12,7 +12,7 @@
 #include "rj-context.h"
 #include "rj-create-page.h"
 #include "rj-help-now-dialog.h"
-#include "rj-journal-page.h"
+#include "rj-checkin-page.h"
 #include "rj-recovery-code-page.h"
 #include "rj-unlock-page.h"
 #include "rj-window.h"
@@ -215,7 +215,7 @@ test_pages_instantiate (Fixture       *fixture,
     RJ_TYPE_CREATE_PAGE,
     RJ_TYPE_RECOVERY_CODE_PAGE,
     RJ_TYPE_UNLOCK_PAGE,
-    RJ_TYPE_JOURNAL_PAGE,
+    RJ_TYPE_CHECKIN_PAGE,
   };
   GtkWidget *dialog;
 

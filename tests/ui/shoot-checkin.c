@@ -1,0 +1,320 @@
+/* shoot-checkin.c: brings the real application to the daily check-in, for a screenshot.
+ *
+ * Not a test: run it under Xvfb with what to show, wait for "READY WIDTHxHEIGHT" on
+ * stdout, take the screenshot, then end it. The journal lives in a temporary folder,
+ * with fast key derivation.
+ *
+ *   rj-shoot-checkin empty|cravings|lapse|bottom|narrow|narrow-bottom|calendar|past|
+ *                    demo|demo-narrow|help|shortcuts|no-start
+ *
+ * "cravings" and "lapse" fill today with three cravings and a lapse; "demo" fills three
+ * weeks the way --demo does; "narrow" is the page at 360 pixels wide.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+
+#include <glib-unix.h>
+#include <glib/gstdio.h>
+
+#include "rj-application.h"
+#include "rj-checkin-page.h"
+#include "rj-crypto.h"
+#include "rj-day-header.h"
+#include "rj-demo.h"
+#include "rj-note-list.h"
+#include "rj-scale-row.h"
+#include "rj-window.h"
+
+#define PASSPHRASE "river stones and quiet mornings"
+
+static const char *target;
+static GDate today;
+
+static gboolean
+is (const char *name)
+{
+  return g_str_equal (target, name);
+}
+
+static gboolean
+is_narrow (void)
+{
+  return g_str_has_prefix (target, "narrow") || g_str_has_suffix (target, "-narrow");
+}
+
+static GtkWidget *
+get_page (RjWindow   *window,
+          const char *name)
+{
+  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (window), RJ_TYPE_WINDOW, "stack");
+
+  return gtk_stack_get_child_by_name (GTK_STACK (stack), name);
+}
+
+static gpointer
+page_child (gpointer    page,
+            const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (page), RJ_TYPE_CHECKIN_PAGE, name);
+}
+
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static RjCraving *
+make_craving (int         time_minutes,
+              int         intensity,
+              int         duration,
+              const char *trigger_id,
+              const char *words,
+              RjOutcome   outcome)
+{
+  RjCraving *craving = rj_craving_new ();
+
+  craving->time_minutes = time_minutes;
+  craving->intensity = intensity;
+  craving->duration_minutes = duration;
+  craving->trigger_id = g_strdup (trigger_id);
+  craving->trigger_words.text = g_strdup (words);
+  craving->outcome = outcome;
+  return craving;
+}
+
+static void
+fill_today (RjCheckinPage *page)
+{
+  g_autoptr(RjCraving) morning = make_craving (8 * 60 + 15, 4, 10, "time-of-day",
+                                               "Coffee and the old routine", RJ_OUTCOME_RODE_IT_OUT);
+  g_autoptr(RjCraving) afternoon = make_craving (14 * 60 + 40, 7, 25, "people",
+                                                 "Ran into an old friend", RJ_OUTCOME_RODE_IT_OUT);
+  g_autoptr(RjCraving) evening = make_craving (21 * 60 + 5, 8, 40, "feelings",
+                                               "Lonely after the call", RJ_OUTCOME_USED);
+
+  rj_craving_add_skill (morning, "delay-15", RJ_HELPED_YES);
+  rj_craving_add_skill (afternoon, "urge-surfing", RJ_HELPED_PARTLY);
+  rj_craving_add_skill (afternoon, "call-support", RJ_HELPED_YES);
+  rj_craving_add_skill (evening, "breathing", RJ_HELPED_NO);
+  rj_checkin_page_save_craving (page, morning);
+  rj_checkin_page_save_craving (page, afternoon);
+  rj_checkin_page_save_craving (page, evening);
+
+  g_object_set (page_child (page, "mood_row"), "value", 6, NULL);
+  g_object_set (page_child (page, "distress_row"), "value", 4, NULL);
+  g_object_set (page_child (page, "sleep_row"), "value", 6.5, NULL);
+  g_object_set (page_child (page, "halt_box"), "yes", 4 | 8, "answered", 15, NULL);
+
+  if (is ("lapse") || is ("bottom") || g_str_has_suffix (target, "bottom"))
+    {
+      adw_expander_row_set_enable_expansion (page_child (page, "use_row"), TRUE);
+      adw_combo_row_set_selected (page_child (page, "substance_row"), 1);
+      gtk_editable_set_text (page_child (page, "amount_row"), "Two beers");
+      gtk_editable_set_text (page_child (page, "what_happened_row"),
+                             "Felt alone after the call and went to the shop");
+      gtk_toggle_button_set_active (page_child (page, "what_happened_private_button"), TRUE);
+      gtk_editable_set_text (page_child (page, "next_time_row"),
+                             "Call Sam before I go out");
+      rj_note_list_add (page_child (page, "wins_list"), "Went for a walk at lunch", FALSE);
+      rj_note_list_add (page_child (page, "wins_list"), "Told my counsellor the truth", FALSE);
+      rj_note_list_add (page_child (page, "topics_list"), "Evenings alone are the hardest",
+                        TRUE);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (page_child (page, "notes_view")),
+                                "A long day. The morning was fine, the evening was not. "
+                                "Tomorrow I will plan the evening before it comes.", -1);
+    }
+}
+
+static void
+scroll_to (RjCheckinPage *page,
+           double         fraction)
+{
+  GtkAdjustment *adjustment =
+    gtk_scrolled_window_get_vadjustment (page_child (page, "scrolled_window"));
+  double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  gtk_adjustment_set_value (adjustment, range * fraction);
+}
+
+static void
+measure (GtkWidget *widget,
+         int        depth)
+{
+  int min, nat;
+
+  /* RJ_SHOOT_MEASURE=1 lists what asks for how much width, to find what keeps the
+   * window from narrowing. */
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (min >= 200)
+    g_printerr ("%*s%s.%s min %d\n", depth * 2, "", G_OBJECT_TYPE_NAME (widget),
+                gtk_widget_get_css_classes (widget)[0] ? gtk_widget_get_css_classes (widget)[0] : "",
+                min);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    measure (child, depth + 1);
+}
+
+static void
+ready (RjWindow *window)
+{
+  settle ();
+  if (g_getenv ("RJ_SHOOT_MEASURE") != NULL)
+    measure (GTK_WIDGET (window), 0);
+  g_print ("READY %dx%d\n", gtk_widget_get_width (GTK_WIDGET (window)),
+           gtk_widget_get_height (GTK_WIDGET (window)));
+}
+
+static gboolean
+drive_cb (gpointer user_data)
+{
+  RjWindow *window = user_data;
+  GApplication *app = g_application_get_default ();
+  GtkWidget *unlock = get_page (window, "unlock");
+  RjCheckinPage *page = RJ_CHECKIN_PAGE (get_page (window, "journal"));
+  gboolean busy = TRUE;
+
+  g_object_set (unlock, "passphrase", PASSPHRASE, NULL);
+  gtk_widget_activate_action (unlock, "unlock.unlock", NULL);
+  while (busy)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_object_get (unlock, "busy", &busy, NULL);
+    }
+  settle ();
+
+  if (is ("cravings") || is ("lapse") || g_str_has_suffix (target, "bottom") || is ("narrow"))
+    fill_today (page);
+  settle ();
+
+  if (is ("lapse"))
+    scroll_to (page, 0.45);
+  else if (g_str_has_suffix (target, "bottom"))
+    scroll_to (page, 1.0);
+  else if (is ("calendar"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-day", NULL);
+  else if (is ("past"))
+    {
+      GDate day = today;
+
+      g_date_subtract_days (&day, 2);
+      rj_checkin_page_set_date (page, &day);
+    }
+  else if (is ("help"))
+    g_action_group_activate_action (G_ACTION_GROUP (app), "help-now", NULL);
+  else if (is ("shortcuts"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+
+  ready (window);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+terminate_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  RjKdfParams params;
+
+  if (!RJ_IS_WINDOW (window))
+    return;
+
+  rj_kdf_params_fast_for_tests (&params);
+  rj_context_set_kdf_params (rj_window_get_context (RJ_WINDOW (window)), &params);
+
+  /* GNOME's own button layout: Xvfb has no desktop to say so. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  if (is_narrow ())
+    gtk_window_set_default_size (window, 360, 760);
+  else
+    gtk_window_set_default_size (window, 900, 860);
+  g_timeout_add (300, drive_cb, window);
+}
+
+static void
+make_journal (const char *path)
+{
+  g_autoptr(RjStore) store = rj_store_new (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RjProfile) profile = NULL;
+  RjKdfParams params;
+
+  rj_kdf_params_fast_for_tests (&params);
+  g_assert_true (rj_store_create (store, PASSPHRASE, &params, NULL, &error));
+
+  if (g_str_has_prefix (target, "demo") || is ("calendar") || is ("past") || is ("help"))
+    g_assert_true (rj_demo_fill (store, &today, 21, 20261123, &error));
+  else if (!is ("no-start"))
+    {
+      GRand *rand = g_rand_new_with_seed (7);
+
+      profile = rj_demo_profile (rand, &today, 40);
+      g_rand_free (rand);
+      g_assert_true (rj_store_save_profile (store, profile, &error));
+    }
+  g_assert_no_error (error);
+  g_assert_true (rj_store_lock (store, &error));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(RjApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  const char *app_argv[4];
+  int status;
+
+  if (argc != 2)
+    {
+      g_printerr ("Usage: %s WHAT\n", argv[0]);
+      return 2;
+    }
+  target = argv[1];
+  rj_get_today (&today);
+
+  g_assert_true (rj_crypto_init ());
+  dir = g_dir_make_tmp ("rj-shoot-checkin-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "journal.db", NULL);
+  make_journal (path);
+
+  app_argv[0] = argv[0];
+  app_argv[1] = "--journal";
+  app_argv[2] = path;
+  app_argv[3] = NULL;
+
+  /* Non-unique, so that it never hands over to a running instance. */
+  app = rj_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+  g_unix_signal_add (SIGTERM, terminate_cb, app);
+  status = g_application_run (G_APPLICATION (app), 3, (char **) app_argv);
+
+  g_clear_object (&app);
+  for (const char *suffix = ""; suffix != NULL;
+       suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *file = g_strconcat (path, suffix, NULL);
+      g_remove (file);
+    }
+  g_rmdir (dir);
+
+  return status;
+}
