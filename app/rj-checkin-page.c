@@ -82,6 +82,9 @@ struct _RjCheckinPage
 
   RjCravingDialog *craving_dialog;
 
+  /* Fires just after midnight: "today" becomes "yesterday", and the counts grow. */
+  guint midnight_source;
+
   /* Template widgets */
   GtkScrolledWindow *scrolled_window;
   RjRecoveryGlance *glance;
@@ -182,7 +185,7 @@ show_toast (RjCheckinPage *self,
   if (overlay == NULL)
     {
       g_debug ("No toast overlay to show “%s”", adw_toast_get_title (toast));
-      g_object_unref (g_object_ref_sink (toast));
+      g_object_unref (toast);
       return;
     }
 
@@ -307,6 +310,11 @@ update_day_words (RjCheckinPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->session_row),
                                  today ? _("I was at today’s IOP session")
                                        : _("I was at an IOP session on this day"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->session_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  today ? _("I was at today’s IOP session")
+                                        : _("I was at an IOP session on this day"),
+                                  -1);
 
   if (self->profile != NULL && g_date_valid (&self->date))
     scheduled = rj_profile_has_session_on (self->profile, &self->date);
@@ -825,7 +833,17 @@ undo_toast_dismissed_cb (RjCheckinPage *self,
   if (self->undo_toast != toast)
     return;
 
-  self->undo_toast = NULL;
+  g_clear_object (&self->undo_toast);
+  g_clear_pointer (&self->removed_craving, rj_craving_free);
+}
+
+static void
+dismiss_undo_toast (RjCheckinPage *self)
+{
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
+
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
   g_clear_pointer (&self->removed_craving, rj_craving_free);
 }
 
@@ -846,15 +864,13 @@ delete_craving_for_day (RjCheckinPage *self,
   if (index < 0)
     return;
 
-  g_clear_pointer (&self->removed_craving, rj_craving_free);
+  /* Only the last deletion can be undone: the toast of the one before goes. */
+  dismiss_undo_toast (self);
   self->removed_craving = g_ptr_array_steal_index (entry->cravings, index);
   self->removed_index = (guint) index;
   self->removed_date = *date;
 
   day_entry_changed (self, entry);
-
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
 
   toast = adw_toast_new (_("Craving removed"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -864,7 +880,7 @@ delete_craving_for_day (RjCheckinPage *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
                            G_CONNECT_SWAPPED);
-  self->undo_toast = toast;
+  self->undo_toast = g_object_ref (toast);
   show_toast (self, toast);
 }
 
@@ -936,6 +952,46 @@ close_craving_dialog (RjCheckinPage *self)
   self->craving_dialog = NULL;
 }
 
+/* Midnight */
+
+static void schedule_midnight (RjCheckinPage *self);
+
+static gboolean
+midnight_cb (gpointer user_data)
+{
+  RjCheckinPage *self = user_data;
+
+  self->midnight_source = 0;
+
+  /* The day shown stays: someone writing late at night is not moved away from it. */
+  update_day_words (self);
+  refresh_stats (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_TODAY]);
+
+  schedule_midnight (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_midnight (RjCheckinPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  GTimeSpan until;
+
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+
+  today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                 g_date_time_get_day_of_month (now), 0, 0, 0);
+  tomorrow = g_date_time_add_days (today, 1);
+  until = g_date_time_difference (tomorrow, now);
+
+  self->midnight_source = g_timeout_add_seconds ((guint) (until / G_TIME_SPAN_SECOND) + 1,
+                                                 midnight_cb, self);
+}
+
 /* Loading a day */
 
 static void
@@ -960,6 +1016,7 @@ load_day (RjCheckinPage *self,
   refresh_stats (self);
   update_status (self);
   update_actions (self);
+  schedule_midnight (self);
 
   /* Another day starts at its top, with the figures in sight. */
   vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
@@ -1002,6 +1059,7 @@ rj_checkin_page_dispose (GObject *object)
   close_craving_dialog (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
 
   /* AdwBin keeps its own pointer to the child, which the template is about to drop. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1020,6 +1078,7 @@ rj_checkin_page_finalize (GObject *object)
   g_clear_pointer (&self->entry, rj_entry_unref);
   g_clear_pointer (&self->profile, rj_profile_unref);
   g_clear_pointer (&self->removed_craving, rj_craving_free);
+  g_clear_object (&self->undo_toast);
   g_clear_pointer (&self->unsaved, g_hash_table_unref);
   g_clear_pointer (&self->substance_ids, g_ptr_array_unref);
   g_free (self->status);
@@ -1477,6 +1536,7 @@ rj_checkin_page_clear (RjCheckinPage *self)
   close_craving_dialog (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
 
   self->generation++;
   self->n_saving = 0;
@@ -1484,10 +1544,7 @@ rj_checkin_page_clear (RjCheckinPage *self)
   self->error_shown = FALSE;
   g_hash_table_remove_all (self->unsaved);
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  self->undo_toast = NULL;
-  g_clear_pointer (&self->removed_craving, rj_craving_free);
+  dismiss_undo_toast (self);
 
   g_clear_pointer (&self->entry, rj_entry_unref);
   g_clear_pointer (&self->profile, rj_profile_unref);
@@ -1618,19 +1675,13 @@ rj_checkin_page_undo_delete_craving (RjCheckinPage *self)
     return FALSE;
 
   craving = g_steal_pointer (&self->removed_craving);
+  dismiss_undo_toast (self);
+
   entry = dup_entry_for_day (self, &self->removed_date);
   if (find_craving (entry, craving->id) < 0)
     g_ptr_array_insert (entry->cravings,
                         (int) MIN (self->removed_index, entry->cravings->len),
                         g_steal_pointer (&craving));
-
-  if (self->undo_toast != NULL)
-    {
-      AdwToast *toast = self->undo_toast;
-
-      self->undo_toast = NULL;
-      adw_toast_dismiss (toast);
-    }
 
   day_entry_changed (self, entry);
   return TRUE;

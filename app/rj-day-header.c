@@ -29,6 +29,7 @@ struct _RjDayHeader
 
   GtkMenuButton *date_button;
   GtkLabel *title_label;
+  GtkLabel *short_title_label;
   GtkLabel *subtitle_label;
   GtkPopover *popover;
   GtkCalendar *calendar;
@@ -104,22 +105,60 @@ rj_format_day (const GDate *date,
   return g_date_time_format (time, _("%A, %-d %B %Y"));
 }
 
+/**
+ * rj_format_day_short:
+ * @date: a day
+ * @today: today
+ *
+ * Returns: (transfer full): "Today", "Yesterday", "Mon 5 May", or with the year when
+ *   it is not this year's, for where there is little room
+ */
+char *
+rj_format_day_short (const GDate *date,
+                     const GDate *today)
+{
+  g_autoptr(GDateTime) time = NULL;
+  int days_ago;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  days_ago = g_date_days_between (date, today);
+  if (days_ago == 0)
+    return g_strdup (_("Today"));
+  if (days_ago == 1)
+    return g_strdup (_("Yesterday"));
+
+  time = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 12, 0, 0);
+  if (g_date_get_year (date) == g_date_get_year (today))
+    /* Translators: a day of this year where there is little room, as in "Mon 5 May". */
+    return g_date_time_format (time, _("%a %-d %b"));
+
+  /* Translators: a day of another year where there is little room, as in "5 May 2025". */
+  return g_date_time_format (time, _("%-d %b %Y"));
+}
+
 static void
 update_title (RjDayHeader *self)
 {
   GDate today;
   g_autofree char *title = NULL;
+  g_autofree char *short_title = NULL;
   g_autofree char *tooltip = NULL;
 
   if (!g_date_valid (&self->date))
     {
       gtk_label_set_label (self->title_label, "");
+      gtk_label_set_label (self->short_title_label, "");
       return;
     }
 
   rj_get_today (&today);
   title = rj_format_day (&self->date, &today);
+  short_title = rj_format_day_short (&self->date, &today);
   gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->short_title_label, short_title);
 
   /* Translators: %s is the day shown, as in "Today" or "Monday, 5 May". */
   tooltip = g_strdup_printf (_("%s — choose another day"), title);
@@ -353,6 +392,7 @@ rj_day_header_class_init (RjDayHeaderClass *klass)
                                                "/com/example/RecoveryJournal/ui/rj-day-header.ui");
   gtk_widget_class_bind_template_child (widget_class, RjDayHeader, date_button);
   gtk_widget_class_bind_template_child (widget_class, RjDayHeader, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RjDayHeader, short_title_label);
   gtk_widget_class_bind_template_child (widget_class, RjDayHeader, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, RjDayHeader, popover);
   gtk_widget_class_bind_template_child (widget_class, RjDayHeader, calendar);

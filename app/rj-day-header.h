@@ -32,6 +32,8 @@ gboolean     rj_day_header_is_day_marked (RjDayHeader *self,
 
 char        *rj_format_day              (const GDate *date,
                                          const GDate *today) G_GNUC_WARN_UNUSED_RESULT;
+char        *rj_format_day_short        (const GDate *date,
+                                         const GDate *today) G_GNUC_WARN_UNUSED_RESULT;
 void         rj_get_today               (GDate *today);
 
 G_END_DECLS

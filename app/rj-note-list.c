@@ -457,14 +457,12 @@ rj_note_list_dup_notes (RjNoteList *self)
   notes = g_ptr_array_new_with_free_func ((GDestroyNotify) rj_note_free);
   for (guint i = 0; (row = get_item_row (self, i)) != NULL; i++)
     {
-      GtkWidget *private_button = g_object_get_data (G_OBJECT (row), "rj-private-button");
+      GtkToggleButton *private_button = g_object_get_data (G_OBJECT (row), "rj-private-button");
       const char *text = gtk_editable_get_text (get_item_text (row));
 
       if (text[0] == '\0')
         continue;
-      g_ptr_array_add (notes,
-                       rj_note_new (text,
-                                    gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (private_button))));
+      g_ptr_array_add (notes, rj_note_new (text, gtk_toggle_button_get_active (private_button)));
     }
 
   return notes;

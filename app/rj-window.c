@@ -17,7 +17,6 @@
 
 #include "rj-help-now-dialog.h"
 #include "rj-preferences-window.h"
-#include "rj-utils.h"
 #include "rj-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RjWindow, rj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -37,6 +36,18 @@ is_busy (RjWindow *self)
 {
   return rj_create_page_get_busy (self->create_page)
          || rj_unlock_page_get_busy (self->unlock_page);
+}
+
+/* rj_widget_show_toast() looks for the overlay among a widget's ancestors; the window's
+ * own overlay is inside it. */
+static void
+show_toast (RjWindow   *self,
+            const char *title)
+{
+  /* Toast titles are markup in libadwaita 1.2, and a message may hold an ampersand. */
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
 
 static guint
@@ -94,8 +105,7 @@ auto_lock_cb (gpointer user_data)
     }
 
   _rj_window_lock (self);
-  rj_widget_show_toast (GTK_WIDGET (self),
-                        _("Your journal locked itself after a while without use."));
+  show_toast (self, _("Your journal locked itself after a while without use."));
 
   return G_SOURCE_REMOVE;
 }
@@ -200,6 +210,18 @@ update_title (RjWindow *self)
 }
 
 static void
+focus_page (RjWindow *self)
+{
+  /* Each page knows where the cursor belongs: where something has to be typed. The
+   * check-in has no such place; a scale that had the focus would take the arrow keys
+   * meant for scrolling and log a value nobody chose. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "journal") == 0)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  else
+    gtk_widget_grab_focus (gtk_stack_get_visible_child (self->stack));
+}
+
+static void
 show_page (RjWindow   *self,
            const char *name)
 {
@@ -214,8 +236,7 @@ show_page (RjWindow   *self,
       schedule_auto_lock (self);
     }
 
-  /* Each page knows where the cursor belongs: where something has to be typed. */
-  gtk_widget_grab_focus (gtk_stack_get_visible_child (self->stack));
+  focus_page (self);
 }
 
 static void
@@ -280,9 +301,9 @@ create_page_finished_cb (RjWindow     *self,
 
   if (recovery_code == NULL)
     {
-      rj_widget_show_toast (GTK_WIDGET (self),
-                            _("Your new passphrase is saved. A new recovery code could not "
-                              "be made; the old one still works."));
+      show_toast (self,
+                  _("Your new passphrase is saved. A new recovery code could not be made; "
+                    "the old one still works."));
       show_journal (self);
       return;
     }
@@ -408,7 +429,13 @@ rj_window_constructed (GObject *object)
                            G_CALLBACK (settings_changed_auto_lock_cb), self, G_CONNECT_SWAPPED);
 
   restore_window_state (self);
-  show_start_page (self);
+
+  /* A journal handed over already open, as --demo does, is shown as it is: asking to
+   * unlock a journal that is not locked would say something untrue. */
+  if (rj_store_is_unlocked (rj_context_get_store (self->context)))
+    show_journal (self);
+  else
+    show_start_page (self);
 }
 
 static void
@@ -418,7 +445,7 @@ rj_window_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (rj_window_parent_class)->map (widget);
 
-  gtk_widget_grab_focus (gtk_stack_get_visible_child (self->stack));
+  focus_page (self);
 }
 
 static void
@@ -623,7 +650,7 @@ _rj_window_lock (RjWindow *self)
       g_autofree char *title = g_strdup_printf (_("Your last changes could not be saved "
                                                   "before locking: %s"),
                                                 error->message);
-      rj_widget_show_toast (GTK_WIDGET (self), title);
+      show_toast (self, title);
       g_clear_error (&error);
     }
 
@@ -639,7 +666,7 @@ _rj_window_lock (RjWindow *self)
       g_autofree char *title = g_strdup_printf (_("The journal could not be locked "
                                                   "cleanly: %s"),
                                                 error->message);
-      rj_widget_show_toast (GTK_WIDGET (self), title);
+      show_toast (self, title);
     }
 
   show_start_page (self);

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdlib.h>
 
 #include <glib-unix.h>
 #include <glib/gstdio.h>
@@ -94,7 +95,8 @@ static void
 fill_today (RjCheckinPage *page)
 {
   g_autoptr(RjCraving) morning = make_craving (8 * 60 + 15, 4, 10, "time-of-day",
-                                               "Coffee and the old routine", RJ_OUTCOME_RODE_IT_OUT);
+                                               "Coffee and the old routine",
+                                               RJ_OUTCOME_RODE_IT_OUT);
   g_autoptr(RjCraving) afternoon = make_craving (14 * 60 + 40, 7, 25, "people",
                                                  "Ran into an old friend", RJ_OUTCOME_RODE_IT_OUT);
   g_autoptr(RjCraving) evening = make_craving (21 * 60 + 5, 8, 40, "feelings",
@@ -149,17 +151,42 @@ measure (GtkWidget *widget,
          int        depth)
 {
   int min, nat;
+  g_auto(GStrv) classes = gtk_widget_get_css_classes (widget);
+  const char *css_class = classes[0];
 
   /* RJ_SHOOT_MEASURE=1 lists what asks for how much width, to find what keeps the
    * window from narrowing. */
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
   if (min >= 200)
     g_printerr ("%*s%s.%s min %d\n", depth * 2, "", G_OBJECT_TYPE_NAME (widget),
-                gtk_widget_get_css_classes (widget)[0] ? gtk_widget_get_css_classes (widget)[0] : "",
-                min);
+                css_class != NULL ? css_class : "", min);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     measure (child, depth + 1);
+}
+
+/* RJ_SHOOT_TABS=N lists where the first N presses of Tab take the focus. */
+static void
+list_tab_order (RjWindow *window,
+                int       n)
+{
+  for (int i = 0; i < n; i++)
+    {
+      GtkWidget *focus;
+      GtkWidget *named;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      for (named = focus; named != NULL; named = gtk_widget_get_parent (named))
+        if (ADW_IS_PREFERENCES_ROW (named) || ADW_IS_PREFERENCES_GROUP (named))
+          break;
+      g_printerr ("%2d %s in %s “%s”\n", i, focus ? G_OBJECT_TYPE_NAME (focus) : "-",
+                  named ? G_OBJECT_TYPE_NAME (named) : "-",
+                  named == NULL ? "" : ADW_IS_PREFERENCES_ROW (named)
+                    ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (named))
+                    : adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (named)));
+    }
 }
 
 static void
@@ -168,6 +195,8 @@ ready (RjWindow *window)
   settle ();
   if (g_getenv ("RJ_SHOOT_MEASURE") != NULL)
     measure (GTK_WIDGET (window), 0);
+  if (g_getenv ("RJ_SHOOT_TABS") != NULL)
+    list_tab_order (window, atoi (g_getenv ("RJ_SHOOT_TABS")));
   g_print ("READY %dx%d\n", gtk_widget_get_width (GTK_WIDGET (window)),
            gtk_widget_get_height (GTK_WIDGET (window)));
 }
@@ -200,7 +229,7 @@ drive_cb (gpointer user_data)
     scroll_to (page, 1.0);
   else if (is ("calendar"))
     gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-day", NULL);
-  else if (is ("past"))
+  else if (g_str_has_prefix (target, "past"))
     {
       GDate day = today;
 
@@ -255,7 +284,7 @@ make_journal (const char *path)
   rj_kdf_params_fast_for_tests (&params);
   g_assert_true (rj_store_create (store, PASSPHRASE, &params, NULL, &error));
 
-  if (g_str_has_prefix (target, "demo") || is ("calendar") || is ("past") || is ("help"))
+  if (g_str_has_prefix (target, "demo") || is ("calendar") || g_str_has_prefix (target, "past") || is ("help"))
     g_assert_true (rj_demo_fill (store, &today, 21, 20261123, &error));
   else if (!is ("no-start"))
     {

@@ -720,6 +720,7 @@ test_sober_days (Fixture       *fixture,
   GDate three_days_ago = days_ago (fixture, 3);
   g_autoptr(GError) error = NULL;
   guint n_substances;
+  GListModel *substances;
 
   /* Without a start date, nothing is counted. */
   window = open_window (fixture);
@@ -763,17 +764,35 @@ test_sober_days (Fixture       *fixture,
   g_clear_pointer (&profile, rj_profile_unref);
   profile = rj_store_dup_profile (fixture->store);
   profile->sober_start = days_ago (fixture, 20);
-  n_substances = g_list_model_get_n_items (adw_combo_row_get_model (page_child (page,
-                                                                                "substance_row")));
+  substances = adw_combo_row_get_model (page_child (page, "substance_row"));
+  n_substances = g_list_model_get_n_items (substances);
   rj_profile_add_item (profile, RJ_LIST_SUBSTANCES, "Sleeping pills");
   g_assert_true (rj_store_save_profile (fixture->store, profile, &error));
   rj_checkin_page_reload_profile (page);
   g_assert_cmpint (rj_recovery_glance_get_sober_days_total (glance), ==, 21);
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (page_child (page,
-                                                                                   "substance_row"))),
-                    ==, n_substances + 1);
+  substances = adw_combo_row_get_model (page_child (page, "substance_row"));
+  g_assert_cmpuint (g_list_model_get_n_items (substances), ==, n_substances + 1);
 
   close_window (window);
+}
+
+/* A window handed a journal that is already open, as --demo does, shows today. */
+static void
+test_opens_open_journal (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  RjWindow *window;
+
+  g_assert_true (rj_store_is_unlocked (fixture->store));
+  window = g_object_ref (rj_window_new (NULL, fixture->context));
+  g_assert_cmpstr (rj_window_get_visible_page (window), ==, "journal");
+
+  /* gtk_window_close() does nothing to a window that was never shown. */
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rj_checkin_page_get_is_today (RJ_CHECKIN_PAGE (get_page (window, "journal"))));
+
+  close_window (window);
+  g_assert_false (rj_store_is_unlocked (fixture->store));
 }
 
 /* Once the journal is open, Need Help Now lists the client's own people too. */
@@ -850,6 +869,8 @@ main (int   argc,
               fixture_set_up, test_delete_craving_undo, fixture_tear_down);
   g_test_add ("/ui/checkin/sober-days", Fixture, NULL,
               fixture_set_up, test_sober_days, fixture_tear_down);
+  g_test_add ("/ui/checkin/opens-open-journal", Fixture, NULL,
+              fixture_set_up, test_opens_open_journal, fixture_tear_down);
   g_test_add ("/ui/checkin/help-now-contacts", Fixture, NULL,
               fixture_set_up, test_help_now_contacts, fixture_tear_down);
 
