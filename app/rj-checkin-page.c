@@ -103,6 +103,7 @@ struct _RjCheckinPage
   RjPrivateButton *next_time_private_button;
   AdwActionRow *session_row;
   GtkSwitch *session_switch;
+  GtkWidget *use_switch;
   AdwComboRow *medication_row;
   RjNumberRow *meetings_row;
   RjNumberRow *calls_row;
@@ -299,14 +300,36 @@ fill_substances (RjCheckinPage *self)
   adw_combo_row_set_selected (self->substance_row, selected);
 }
 
+static GtkWidget *
+find_switch (GtkWidget *widget)
+{
+  if (GTK_IS_SWITCH (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switch (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 update_day_words (RjCheckinPage *self)
 {
   gboolean today = is_today (&self->date);
   gboolean scheduled = FALSE;
+  const char *used = today ? _("I used today") : _("I used on this day");
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->use_row),
-                                 today ? _("I used today") : _("I used on this day"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->use_row), used);
+  /* libadwaita 1.2 leaves the expander row's switch without a name. */
+  if (self->use_switch != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->use_switch),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, used,
+                                    -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->session_row),
                                  today ? _("I was at today’s IOP session")
                                        : _("I was at an IOP session on this day"));
@@ -1064,6 +1087,7 @@ rj_checkin_page_dispose (GObject *object)
   /* AdwBin keeps its own pointer to the child, which the template is about to drop. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RJ_TYPE_CHECKIN_PAGE);
+  self->use_switch = NULL;
 
   g_clear_object (&self->context);
 
@@ -1241,6 +1265,7 @@ rj_checkin_page_init (RjCheckinPage *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+  self->use_switch = find_switch (GTK_WIDGET (self->use_row));
 
   placeholder = gtk_label_new (_("No cravings logged on this day."));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
