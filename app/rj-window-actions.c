@@ -19,7 +19,7 @@ lock_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  _rj_window_lock (RJ_WINDOW (widget));
+  _rj_window_lock (RJ_WINDOW (widget), FALSE);
 }
 
 static void

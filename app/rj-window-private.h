@@ -51,7 +51,8 @@ struct _RjWindow
 
 void _rj_window_class_actions_init (RjWindowClass *klass);
 void _rj_window_update_actions     (RjWindow *self);
-void _rj_window_lock               (RjWindow *self);
+gboolean _rj_window_lock           (RjWindow *self,
+                                    gboolean  even_if_unsaved);
 void _rj_window_show_preferences   (RjWindow *self);
 
 G_END_DECLS

@@ -104,7 +104,7 @@ auto_lock_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  _rj_window_lock (self);
+  _rj_window_lock (self, TRUE);
   show_toast (self, _("Your journal locked itself after a while without use."));
 
   return G_SOURCE_REMOVE;
@@ -385,7 +385,8 @@ rj_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
-  _rj_window_lock (self);
+  if (!_rj_window_lock (self, FALSE))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (rj_window_parent_class)->close_request (window);
 }
@@ -632,27 +633,43 @@ rj_window_get_visible_page (RjWindow *self)
  * _rj_window_lock:
  * @self: a #RjWindow
  *
- * Locks the journal, which drops its keys, and empties every page that showed
- * anything secret: the journal, a recovery code, typed passphrases.
+ * @even_if_unsaved: lock even when pending edits cannot be stored
+ *
+ * Stores pending edits, then locks the journal, which drops its keys, and empties
+ * every page that showed anything secret: the journal, a recovery code, typed
+ * passphrases.
+ *
+ * Returns: %TRUE if the journal is locked
  */
-void
-_rj_window_lock (RjWindow *self)
+gboolean
+_rj_window_lock (RjWindow *self,
+                 gboolean  even_if_unsaved)
 {
   RjStore *store = rj_context_get_store (self->context);
   g_autoptr(GError) error = NULL;
 
-  g_clear_handle_id (&self->auto_lock_source, g_source_remove);
-
-  /* Pending edits are stored first; the journal locks even if that fails, since a
-   * journal left open on a shared screen is the greater harm. */
+  /* Pending edits are stored first. When that fails (a full disk, say) and the client
+   * is here, the journal stays open so that nothing is lost, and says why; when it
+   * locks on its own after a while without use, it locks anyway, since a journal left
+   * open on a shared screen is the greater harm. */
   if (rj_store_is_unlocked (store) && !rj_checkin_page_flush (self->checkin_page, &error))
     {
-      g_autofree char *title = g_strdup_printf (_("Your last changes could not be saved "
-                                                  "before locking: %s"),
-                                                error->message);
+      g_autofree char *title = NULL;
+
+      if (!even_if_unsaved)
+        {
+          title = g_strdup_printf (_("Your last changes could not be saved yet, so the "
+                                     "journal stays open: %s"), error->message);
+          show_toast (self, title);
+          return FALSE;
+        }
+      title = g_strdup_printf (_("Your last changes could not be saved before locking: %s"),
+                               error->message);
       show_toast (self, title);
       g_clear_error (&error);
     }
+
+  g_clear_handle_id (&self->auto_lock_source, g_source_remove);
 
   close_dialogs (self);
   rj_day_header_popdown (self->day_header);
@@ -670,6 +687,7 @@ _rj_window_lock (RjWindow *self)
     }
 
   show_start_page (self);
+  return TRUE;
 }
 
 /**

@@ -544,6 +544,47 @@ test_lock_saves_pending (Fixture       *fixture,
   close_window (window);
 }
 
+/* A craving half written in its dialog when the journal locks is kept; a dialog
+ * opened and left empty adds nothing. */
+static void
+test_lock_saves_open_craving (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  RjWindow *window = open_window (fixture);
+  RjCravingDialog *dialog;
+  g_autoptr(RjEntry) stored = NULL;
+  const RjCraving *craving;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-craving", NULL));
+  dialog = RJ_CRAVING_DIALOG (find_toplevel (RJ_TYPE_CRAVING_DIALOG));
+  g_assert_nonnull (dialog);
+  rj_craving_dialog_set_intensity (dialog, 6);
+  rj_craving_dialog_set_trigger_words (dialog, "half written when it locked", FALSE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  WAIT_FOR (find_toplevel (RJ_TYPE_CRAVING_DIALOG) == NULL);
+
+  unlock_again (fixture, window);
+  stored = rj_store_dup_entry (fixture->store, &fixture->today);
+  g_assert_nonnull (stored);
+  g_assert_cmpuint (stored->cravings->len, ==, 1);
+  craving = g_ptr_array_index (stored->cravings, 0);
+  g_assert_cmpint (craving->intensity, ==, 6);
+  g_assert_cmpstr (craving->trigger_words.text, ==, "half written when it locked");
+  g_clear_pointer (&stored, rj_entry_unref);
+
+  /* A new craving opened and left empty is not kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-craving", NULL));
+  g_assert_nonnull (find_toplevel (RJ_TYPE_CRAVING_DIALOG));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  WAIT_FOR (find_toplevel (RJ_TYPE_CRAVING_DIALOG) == NULL);
+  unlock_again (fixture, window);
+  stored = rj_store_dup_entry (fixture->store, &fixture->today);
+  g_assert_cmpuint (stored->cravings->len, ==, 1);
+
+  close_window (window);
+}
+
 /* After a short idle time the journal locks itself and the page shows nothing; what
  * was typed is stored. */
 static void
@@ -859,6 +900,8 @@ main (int   argc,
               fixture_set_up, test_edit_lock_unlock, fixture_tear_down);
   g_test_add ("/ui/checkin/lock-saves-pending", Fixture, NULL,
               fixture_set_up, test_lock_saves_pending, fixture_tear_down);
+  g_test_add ("/ui/checkin/lock-saves-open-craving", Fixture, NULL,
+              fixture_set_up, test_lock_saves_open_craving, fixture_tear_down);
   g_test_add ("/ui/checkin/auto-lock", Fixture, NULL,
               fixture_set_up, test_auto_lock, fixture_tear_down);
   g_test_add ("/ui/checkin/lock-closes-dialogs", Fixture, NULL,
