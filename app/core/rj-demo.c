@@ -380,7 +380,7 @@ demo_entry (GRand *rand,
       if (!chance (rand, 0.1))
         craving->time_minutes = MIN ((int) (hour * 60), 24 * 60 - 1);
       if (!chance (rand, 0.05))
-        craving->intensity = clamp_scale (3 + 0.5 * distress + 2 * rand_normal (rand));
+        craving->intensity = MAX (1, clamp_scale (3 + 0.5 * distress + 2 * rand_normal (rand)));
       if (!chance (rand, 0.15))
         craving->duration_minutes = 5 * g_rand_int_range (rand, 1, 19);
       if (!chance (rand, 0.08))
