@@ -80,43 +80,30 @@ get_confirmation (RjCreatePage *self)
 }
 
 static gboolean
-passphrases_match (RjCreatePage *self)
+passphrase_ready (RjCreatePage *self)
 {
-  return g_strcmp0 (get_passphrase (self), get_confirmation (self)) == 0;
+  return rj_passphrase_rows_ready (ADW_ENTRY_ROW (self->passphrase_row),
+                                   ADW_ENTRY_ROW (self->confirmation_row));
 }
 
 static void
 set_message (RjCreatePage *self,
              const char   *message)
 {
-  if (g_strcmp0 (self->message, message) == 0)
-    return;
-
-  g_free (self->message);
-  self->message = g_strdup (message);
-  gtk_label_set_label (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+  if (rj_message_label_set (self->message_label, &self->message, message))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
 }
 
 static void
 update_state (RjCreatePage *self)
 {
-  gboolean has_passphrase = get_passphrase (self)[0] != '\0';
-  gboolean has_confirmation = get_confirmation (self)[0] != '\0';
-  gboolean match = passphrases_match (self);
+  gboolean ready = rj_passphrase_rows_update (ADW_ENTRY_ROW (self->passphrase_row),
+                                              ADW_ENTRY_ROW (self->confirmation_row),
+                                              GTK_WIDGET (self->mismatch_label),
+                                              self->busy);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->mismatch_label), has_confirmation && !match);
-  /* Read-only rather than insensitive while working: a focused GtkText that turns
-   * insensitive loses its focus-out event, and the cursor should stay where it was. */
-  gtk_editable_set_editable (GTK_EDITABLE (self->passphrase_row), !self->busy);
-  gtk_editable_set_editable (GTK_EDITABLE (self->confirmation_row), !self->busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->busy_label), self->busy);
-  gtk_spinner_set_spinning (self->spinner, self->busy);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "create.create",
-                                 has_passphrase && match && !self->busy);
+  rj_busy_indicator_set (self->spinner, GTK_WIDGET (self->busy_label), self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "create.create", ready && !self->busy);
 }
 
 static void
@@ -170,10 +157,7 @@ finish (RjCreatePage *self,
 static void
 passphrase_row_changed_cb (RjCreatePage *self)
 {
-  const char *hint = NULL;
-
-  rj_passphrase_check (get_passphrase (self), &hint);
-  gtk_label_set_label (self->hint_label, hint);
+  rj_passphrase_hint_update (self->hint_label, get_passphrase (self));
 
   set_message (self, NULL);
   update_state (self);
@@ -267,7 +251,7 @@ create_action (GtkWidget  *widget,
   RjStore *store = rj_context_get_store (self->context);
   const RjKdfParams *params = rj_context_get_kdf_params (self->context);
 
-  if (self->busy || get_passphrase (self)[0] == '\0' || !passphrases_match (self))
+  if (self->busy || !passphrase_ready (self))
     return;
 
   set_message (self, NULL);
@@ -383,7 +367,6 @@ rj_create_page_set_property (GObject      *object,
                              GParamSpec   *pspec)
 {
   RjCreatePage *self = RJ_CREATE_PAGE (object);
-  const char *text;
 
   switch (prop_id)
     {
@@ -396,13 +379,12 @@ rj_create_page_set_property (GObject      *object,
       break;
 
     case PROP_PASSPHRASE:
-      text = g_value_get_string (value);
-      gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), text != NULL ? text : "");
+      rj_entry_row_set_text (ADW_ENTRY_ROW (self->passphrase_row), g_value_get_string (value));
       break;
 
     case PROP_CONFIRMATION:
-      text = g_value_get_string (value);
-      gtk_editable_set_text (GTK_EDITABLE (self->confirmation_row), text != NULL ? text : "");
+      rj_entry_row_set_text (ADW_ENTRY_ROW (self->confirmation_row),
+                             g_value_get_string (value));
       break;
 
     default:
@@ -507,15 +489,11 @@ rj_create_page_class_init (RjCreatePageClass *klass)
 static void
 rj_create_page_init (RjCreatePage *self)
 {
-  const char *hint = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   rj_entry_row_keep_secret (ADW_ENTRY_ROW (self->passphrase_row));
   rj_entry_row_keep_secret (ADW_ENTRY_ROW (self->confirmation_row));
-
-  rj_passphrase_check (NULL, &hint);
-  gtk_label_set_label (self->hint_label, hint);
+  rj_passphrase_hint_update (self->hint_label, NULL);
 
   update_mode (self);
   update_state (self);

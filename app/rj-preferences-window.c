@@ -26,7 +26,6 @@
 #include "rj-entry.h"
 #include "rj-list-editor.h"
 #include "rj-new-code-dialog.h"
-#include "rj-passphrase.h"
 #include "rj-preferences-window.h"
 #include "rj-session-slot-row.h"
 #include "rj-utils.h"
@@ -550,33 +549,21 @@ static void
 set_message (RjPreferencesWindow *self,
              const char          *message)
 {
-  if (g_strcmp0 (self->message, message) == 0)
-    return;
-
-  g_free (self->message);
-  self->message = g_strdup (message);
-  gtk_label_set_label (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+  if (rj_message_label_set (self->message_label, &self->message, message))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
 }
 
 static void
 update_passphrase_state (RjPreferencesWindow *self)
 {
-  gboolean has_passphrase = get_passphrase (self)[0] != '\0';
-  gboolean has_confirmation = get_confirmation (self)[0] != '\0';
-  gboolean match = g_strcmp0 (get_passphrase (self), get_confirmation (self)) == 0;
+  gboolean ready = rj_passphrase_rows_update (ADW_ENTRY_ROW (self->passphrase_row),
+                                              ADW_ENTRY_ROW (self->confirmation_row),
+                                              GTK_WIDGET (self->mismatch_label),
+                                              self->busy);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->mismatch_label), has_confirmation && !match);
-  /* Read-only rather than insensitive while working, so that the focus stays put. */
-  gtk_editable_set_editable (GTK_EDITABLE (self->passphrase_row), !self->busy);
-  gtk_editable_set_editable (GTK_EDITABLE (self->confirmation_row), !self->busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->busy_label), self->busy);
-  gtk_spinner_set_spinning (self->spinner, self->busy);
-
+  rj_busy_indicator_set (self->spinner, GTK_WIDGET (self->busy_label), self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.change-passphrase",
-                                 has_passphrase && match && !self->busy);
+                                 ready && !self->busy);
 }
 
 static void
@@ -602,10 +589,7 @@ clear_passphrase_rows (RjPreferencesWindow *self)
 static void
 passphrase_row_changed_cb (RjPreferencesWindow *self)
 {
-  const char *hint = NULL;
-
-  rj_passphrase_check (get_passphrase (self), &hint);
-  gtk_label_set_label (self->hint_label, hint);
+  rj_passphrase_hint_update (self->hint_label, get_passphrase (self));
 
   set_message (self, NULL);
   update_passphrase_state (self);
@@ -663,8 +647,8 @@ change_passphrase_action (GtkWidget  *widget,
 {
   RjPreferencesWindow *self = RJ_PREFERENCES_WINDOW (widget);
 
-  if (self->busy || get_passphrase (self)[0] == '\0'
-      || g_strcmp0 (get_passphrase (self), get_confirmation (self)) != 0)
+  if (self->busy || !rj_passphrase_rows_ready (ADW_ENTRY_ROW (self->passphrase_row),
+                                                ADW_ENTRY_ROW (self->confirmation_row)))
     return;
 
   set_message (self, NULL);
@@ -978,8 +962,6 @@ rj_preferences_window_set_property (GObject      *object,
                                     GParamSpec   *pspec)
 {
   RjPreferencesWindow *self = RJ_PREFERENCES_WINDOW (object);
-  const char *text;
-
   /* Setting a property is the same as typing into its field: the change is saved. */
   switch (prop_id)
     {
@@ -988,8 +970,7 @@ rj_preferences_window_set_property (GObject      *object,
       break;
 
     case PROP_CLIENT_NAME:
-      text = g_value_get_string (value);
-      gtk_editable_set_text (GTK_EDITABLE (self->name_row), text != NULL ? text : "");
+      rj_entry_row_set_text (self->name_row, g_value_get_string (value));
       break;
 
     case PROP_SOBER_START:
@@ -997,13 +978,12 @@ rj_preferences_window_set_property (GObject      *object,
       break;
 
     case PROP_PASSPHRASE:
-      text = g_value_get_string (value);
-      gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), text != NULL ? text : "");
+      rj_entry_row_set_text (ADW_ENTRY_ROW (self->passphrase_row), g_value_get_string (value));
       break;
 
     case PROP_CONFIRMATION:
-      text = g_value_get_string (value);
-      gtk_editable_set_text (GTK_EDITABLE (self->confirmation_row), text != NULL ? text : "");
+      rj_entry_row_set_text (ADW_ENTRY_ROW (self->confirmation_row),
+                             g_value_get_string (value));
       break;
 
     default:
@@ -1133,8 +1113,6 @@ rj_preferences_window_class_init (RjPreferencesWindowClass *klass)
 static void
 rj_preferences_window_init (RjPreferencesWindow *self)
 {
-  const char *hint = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -1142,8 +1120,7 @@ rj_preferences_window_init (RjPreferencesWindow *self)
 
   rj_entry_row_keep_secret (ADW_ENTRY_ROW (self->passphrase_row));
   rj_entry_row_keep_secret (ADW_ENTRY_ROW (self->confirmation_row));
-  rj_passphrase_check (NULL, &hint);
-  gtk_label_set_label (self->hint_label, hint);
+  rj_passphrase_hint_update (self->hint_label, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.undo-remove-session", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.undo-remove-contact", FALSE);

@@ -71,14 +71,8 @@ static void
 set_message (RjUnlockPage *self,
              const char   *message)
 {
-  if (g_strcmp0 (self->message, message) == 0)
-    return;
-
-  g_free (self->message);
-  self->message = g_strdup (message);
-  gtk_label_set_label (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+  if (rj_message_label_set (self->message_label, &self->message, message))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
 }
 
 static void
@@ -90,9 +84,7 @@ update_state (RjUnlockPage *self)
    * insensitive loses its focus-out event, and the cursor should stay where it was. */
   gtk_editable_set_editable (GTK_EDITABLE (self->passphrase_row), !self->busy);
   gtk_editable_set_editable (GTK_EDITABLE (self->recovery_code_row), !self->busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->busy_label), self->busy);
-  gtk_spinner_set_spinning (self->spinner, self->busy);
+  rj_busy_indicator_set (self->spinner, GTK_WIDGET (self->busy_label), self->busy);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "unlock.unlock", has_secret && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "unlock.use-recovery-code", !self->busy);
@@ -324,7 +316,6 @@ rj_unlock_page_set_property (GObject      *object,
                              GParamSpec   *pspec)
 {
   RjUnlockPage *self = RJ_UNLOCK_PAGE (object);
-  const char *text;
 
   switch (prop_id)
     {
@@ -333,13 +324,11 @@ rj_unlock_page_set_property (GObject      *object,
       break;
 
     case PROP_PASSPHRASE:
-      text = g_value_get_string (value);
-      gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), text != NULL ? text : "");
+      rj_entry_row_set_text (ADW_ENTRY_ROW (self->passphrase_row), g_value_get_string (value));
       break;
 
     case PROP_RECOVERY_CODE:
-      text = g_value_get_string (value);
-      gtk_editable_set_text (GTK_EDITABLE (self->recovery_code_row), text != NULL ? text : "");
+      rj_entry_row_set_text (self->recovery_code_row, g_value_get_string (value));
       break;
 
     case PROP_USE_RECOVERY_CODE:

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rj-passphrase.h"
 #include "rj-utils.h"
 
 /**
@@ -74,4 +75,149 @@ rj_widget_show_toast (GtkWidget  *widget,
   /* Toast titles are markup in libadwaita 1.2, and a file name may hold an ampersand. */
   markup = g_markup_escape_text (title, -1);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
+}
+
+/**
+ * rj_entry_row_set_text:
+ * @row: a row
+ * @text: (nullable): the text, or %NULL for none
+ *
+ * Puts @text into @row, as if it were typed; %NULL empties the row.
+ */
+void
+rj_entry_row_set_text (AdwEntryRow *row,
+                       const char  *text)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+/**
+ * rj_message_label_set:
+ * @label: the label that shows a page's message
+ * @message: (inout) (nullable): where the page keeps its message
+ * @text: (nullable): the new message, or %NULL for none
+ *
+ * Keeps a copy of @text in @message and shows it in @label, which is hidden while
+ * there is no message.
+ *
+ * Returns: whether the message changed, so that the caller can notify
+ */
+gboolean
+rj_message_label_set (GtkLabel    *label,
+                      char       **message,
+                      const char  *text)
+{
+  g_return_val_if_fail (GTK_IS_LABEL (label), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+
+  if (g_strcmp0 (*message, text) == 0)
+    return FALSE;
+
+  g_free (*message);
+  *message = g_strdup (text);
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  return TRUE;
+}
+
+/**
+ * rj_busy_indicator_set:
+ * @spinner: a spinner
+ * @label: the label that says what is being done
+ * @busy: whether the work is under way
+ *
+ * Shows and spins @spinner, and shows @label, while @busy.
+ */
+void
+rj_busy_indicator_set (GtkSpinner *spinner,
+                       GtkWidget  *label,
+                       gboolean    busy)
+{
+  g_return_if_fail (GTK_IS_SPINNER (spinner));
+  g_return_if_fail (GTK_IS_WIDGET (label));
+
+  gtk_widget_set_visible (GTK_WIDGET (spinner), busy);
+  gtk_widget_set_visible (label, busy);
+  gtk_spinner_set_spinning (spinner, busy);
+}
+
+/**
+ * rj_passphrase_hint_update:
+ * @hint_label: the label under a new passphrase
+ * @passphrase: (nullable): what is typed so far
+ *
+ * Says in @hint_label how strong @passphrase is and how to make it stronger.
+ */
+void
+rj_passphrase_hint_update (GtkLabel   *hint_label,
+                           const char *passphrase)
+{
+  const char *hint = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (hint_label));
+
+  rj_passphrase_check (passphrase, &hint);
+  gtk_label_set_label (hint_label, hint);
+}
+
+/**
+ * rj_passphrase_rows_ready:
+ * @passphrase_row: where a new passphrase is typed
+ * @confirmation_row: where it is typed again
+ *
+ * Returns: whether a passphrase is typed, the same in both rows
+ */
+gboolean
+rj_passphrase_rows_ready (AdwEntryRow *passphrase_row,
+                          AdwEntryRow *confirmation_row)
+{
+  const char *passphrase;
+
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (passphrase_row), FALSE);
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (confirmation_row), FALSE);
+
+  passphrase = gtk_editable_get_text (GTK_EDITABLE (passphrase_row));
+  return passphrase[0] != '\0'
+         && g_strcmp0 (passphrase, gtk_editable_get_text (GTK_EDITABLE (confirmation_row))) == 0;
+}
+
+/**
+ * rj_passphrase_rows_update:
+ * @passphrase_row: where a new passphrase is typed
+ * @confirmation_row: where it is typed again
+ * @mismatch_label: says that the two are not the same
+ * @busy: whether the passphrase is being saved
+ *
+ * Shows @mismatch_label while the confirmation differs, and keeps both rows read-only
+ * while @busy.
+ *
+ * Returns: whether the passphrase is ready to save, as rj_passphrase_rows_ready()
+ */
+gboolean
+rj_passphrase_rows_update (AdwEntryRow *passphrase_row,
+                           AdwEntryRow *confirmation_row,
+                           GtkWidget   *mismatch_label,
+                           gboolean     busy)
+{
+  const char *passphrase;
+  const char *confirmation;
+  gboolean match;
+
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (passphrase_row), FALSE);
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (confirmation_row), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (mismatch_label), FALSE);
+
+  passphrase = gtk_editable_get_text (GTK_EDITABLE (passphrase_row));
+  confirmation = gtk_editable_get_text (GTK_EDITABLE (confirmation_row));
+  match = g_strcmp0 (passphrase, confirmation) == 0;
+
+  gtk_widget_set_visible (mismatch_label, confirmation[0] != '\0' && !match);
+  /* Read-only rather than insensitive while working: a focused GtkText that turns
+   * insensitive loses its focus-out event, and the cursor should stay where it was. */
+  gtk_editable_set_editable (GTK_EDITABLE (passphrase_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (confirmation_row), !busy);
+
+  return passphrase[0] != '\0' && match;
 }
