@@ -52,24 +52,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  char *path;
-  char *code;
-  GDateTime *created;
-  double width;
-  double height;
-} SavePdfData;
-
-static void
-save_pdf_data_free (SavePdfData *data)
-{
-  g_free (data->path);
-  rj_wipe_string (data->code);
-  g_date_time_unref (data->created);
-  g_free (data);
-}
-
 static void
 update_texts (RjRecoveryCodePage *self)
 {
@@ -101,38 +83,14 @@ update_actions (RjRecoveryCodePage *self)
 }
 
 static void
-save_pdf_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  SavePdfData *data = task_data;
-  GError *error = NULL;
-
-  if (rj_recovery_sheet_write_pdf (data->path, data->width, data->height, data->code,
-                                   data->created, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 report_print_error (RjRecoveryCodePage *self,
                     GtkPrintOperation  *operation)
 {
-  g_autofree char *title = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *title =
+    rj_recovery_sheet_print_dup_error_message (RJ_RECOVERY_SHEET_PRINT (operation));
 
-  /* GTK reports a failure both from run() and in ::done, depending on when it happens;
-   * the client hears of it once. */
-  if (g_object_get_data (G_OBJECT (operation), "rj-error-reported") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (operation), "rj-error-reported", GINT_TO_POINTER (TRUE));
-
-  gtk_print_operation_get_error (operation, &error);
-  title = g_strdup_printf (_("The recovery code could not be printed: %s"),
-                           error != NULL ? error->message : _("the printer did not answer"));
-  rj_widget_show_toast (GTK_WIDGET (self), title);
+  if (title != NULL)
+    rj_widget_show_toast (GTK_WIDGET (self), title);
 }
 
 static void
@@ -217,25 +175,12 @@ save_pdf_action (GtkWidget  *widget,
 {
   RjRecoveryCodePage *self = RJ_RECOVERY_CODE_PAGE (widget);
   GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (self->code == NULL)
     return;
 
-  native = gtk_file_chooser_native_new (_("Save Recovery Code"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Recovery code.pdf"));
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
+  native = rj_recovery_sheet_pdf_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   g_signal_connect_object (native, "response", G_CALLBACK (file_chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -501,42 +446,10 @@ rj_recovery_code_page_save_pdf_async (RjRecoveryCodePage  *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GtkPaperSize *paper_size;
-  SavePdfData *data;
-
   g_return_if_fail (RJ_IS_RECOVERY_CODE_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rj_recovery_code_page_save_pdf_async);
-
-  if (self->code == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                               _("There is no recovery code to save"));
-      return;
-    }
-
-  if (g_file_peek_path (file) == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("Choose a folder on this computer"));
-      return;
-    }
-
-  paper_size = gtk_paper_size_new (NULL);
-  data = g_new0 (SavePdfData, 1);
-  data->path = g_file_get_path (file);
-  data->code = g_strdup (self->code);
-  data->created = g_date_time_ref (self->created);
-  data->width = gtk_paper_size_get_width (paper_size, GTK_UNIT_POINTS);
-  data->height = gtk_paper_size_get_height (paper_size, GTK_UNIT_POINTS);
-  gtk_paper_size_free (paper_size);
-
-  g_task_set_task_data (task, data, (GDestroyNotify) save_pdf_data_free);
-  g_task_run_in_thread (task, save_pdf_thread);
+  rj_recovery_sheet_save_pdf_async (self, file, self->code, self->created, cancellable,
+                                    callback, user_data);
 }
 
 gboolean
@@ -547,5 +460,5 @@ rj_recovery_code_page_save_pdf_finish (RjRecoveryCodePage  *self,
   g_return_val_if_fail (RJ_IS_RECOVERY_CODE_PAGE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return rj_recovery_sheet_save_pdf_finish (result, error);
 }
