@@ -15,19 +15,15 @@
 
 #include "config.h"
 
-#include <signal.h>
 #include <stdlib.h>
 
-#include <glib-unix.h>
-#include <glib/gstdio.h>
-
-#include "rj-application.h"
 #include "rj-checkin-page.h"
 #include "rj-crypto.h"
 #include "rj-day-header.h"
 #include "rj-demo.h"
 #include "rj-note-list.h"
 #include "rj-scale-row.h"
+#include "rj-ui-test-util.h"
 #include "rj-window.h"
 
 #define PASSPHRASE "river stones and quiet mornings"
@@ -47,60 +43,25 @@ is_narrow (void)
   return g_str_has_prefix (target, "narrow") || g_str_has_suffix (target, "-narrow");
 }
 
-static GtkWidget *
-get_page (RjWindow   *window,
-          const char *name)
-{
-  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (window), RJ_TYPE_WINDOW, "stack");
-
-  return gtk_stack_get_child_by_name (GTK_STACK (stack), name);
-}
-
 static gpointer
 page_child (gpointer    page,
             const char *name)
 {
-  return gtk_widget_get_template_child (GTK_WIDGET (page), RJ_TYPE_CHECKIN_PAGE, name);
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static RjCraving *
-make_craving (int         time_minutes,
-              int         intensity,
-              int         duration,
-              const char *trigger_id,
-              const char *words,
-              RjOutcome   outcome)
-{
-  RjCraving *craving = rj_craving_new ();
-
-  craving->time_minutes = time_minutes;
-  craving->intensity = intensity;
-  craving->duration_minutes = duration;
-  craving->trigger_id = g_strdup (trigger_id);
-  craving->trigger_words.text = g_strdup (words);
-  craving->outcome = outcome;
-  return craving;
+  return rj_ui_test_template_child (page, RJ_TYPE_CHECKIN_PAGE, name);
 }
 
 static void
 fill_today (RjCheckinPage *page)
 {
-  g_autoptr(RjCraving) morning = make_craving (8 * 60 + 15, 4, 10, "time-of-day",
-                                               "Coffee and the old routine",
-                                               RJ_OUTCOME_RODE_IT_OUT);
-  g_autoptr(RjCraving) afternoon = make_craving (14 * 60 + 40, 7, 25, "people",
-                                                 "Ran into an old friend", RJ_OUTCOME_RODE_IT_OUT);
-  g_autoptr(RjCraving) evening = make_craving (21 * 60 + 5, 8, 40, "feelings",
-                                               "Lonely after the call", RJ_OUTCOME_USED);
+  g_autoptr(RjCraving) morning =
+    rj_ui_test_craving_new (8 * 60 + 15, 4, 10, "time-of-day", "Coffee and the old routine",
+                            RJ_OUTCOME_RODE_IT_OUT);
+  g_autoptr(RjCraving) afternoon =
+    rj_ui_test_craving_new (14 * 60 + 40, 7, 25, "people", "Ran into an old friend",
+                            RJ_OUTCOME_RODE_IT_OUT);
+  g_autoptr(RjCraving) evening =
+    rj_ui_test_craving_new (21 * 60 + 5, 8, 40, "feelings", "Lonely after the call",
+                            RJ_OUTCOME_USED);
 
   rj_craving_add_skill (morning, "delay-15", RJ_HELPED_YES);
   rj_craving_add_skill (afternoon, "urge-surfing", RJ_HELPED_PARTLY);
@@ -192,7 +153,7 @@ list_tab_order (RjWindow *window,
 static void
 ready (RjWindow *window)
 {
-  settle ();
+  rj_ui_test_spin (G_USEC_PER_SEC);
   if (g_getenv ("RJ_SHOOT_MEASURE") != NULL)
     measure (GTK_WIDGET (window), 0);
   if (g_getenv ("RJ_SHOOT_TABS") != NULL)
@@ -206,22 +167,17 @@ drive_cb (gpointer user_data)
 {
   RjWindow *window = user_data;
   GApplication *app = g_application_get_default ();
-  GtkWidget *unlock = get_page (window, "unlock");
-  RjCheckinPage *page = RJ_CHECKIN_PAGE (get_page (window, "journal"));
-  gboolean busy = TRUE;
+  GtkWidget *unlock = rj_ui_test_get_page (window, "unlock");
+  RjCheckinPage *page = RJ_CHECKIN_PAGE (rj_ui_test_get_page (window, "journal"));
 
   g_object_set (unlock, "passphrase", PASSPHRASE, NULL);
   gtk_widget_activate_action (unlock, "unlock.unlock", NULL);
-  while (busy)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      g_object_get (unlock, "busy", &busy, NULL);
-    }
-  settle ();
+  RJ_UI_TEST_WAIT_FOR (!rj_ui_test_get_busy (unlock));
+  rj_ui_test_spin (G_USEC_PER_SEC);
 
   if (is ("cravings") || is ("lapse") || g_str_has_suffix (target, "bottom") || is ("narrow"))
     fill_today (page);
-  settle ();
+  rj_ui_test_spin (G_USEC_PER_SEC);
 
   if (is ("lapse"))
     scroll_to (page, 0.45);
@@ -242,13 +198,6 @@ drive_cb (gpointer user_data)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 
   ready (window);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-terminate_cb (gpointer user_data)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -276,13 +225,9 @@ window_added_cb (GtkApplication *app,
 static void
 make_journal (const char *path)
 {
-  g_autoptr(RjStore) store = rj_store_new (path);
+  g_autoptr(RjStore) store = rj_test_create_store (path, PASSPHRASE, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(RjProfile) profile = NULL;
-  RjKdfParams params;
-
-  rj_kdf_params_fast_for_tests (&params);
-  g_assert_true (rj_store_create (store, PASSPHRASE, &params, NULL, &error));
 
   if (g_str_has_prefix (target, "demo") || is ("calendar") || g_str_has_prefix (target, "past") || is ("help"))
     g_assert_true (rj_demo_fill (store, &today, 21, 20261123, &error));
@@ -302,11 +247,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(RjApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  const char *app_argv[4];
   int status;
 
   if (argc != 2)
@@ -318,32 +260,12 @@ main (int   argc,
   rj_get_today (&today);
 
   g_assert_true (rj_crypto_init ());
-  dir = g_dir_make_tmp ("rj-shoot-checkin-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = rj_test_make_tmp_dir ("rj-shoot-checkin-XXXXXX");
   path = g_build_filename (dir, "journal.db", NULL);
   make_journal (path);
 
-  app_argv[0] = argv[0];
-  app_argv[1] = "--journal";
-  app_argv[2] = path;
-  app_argv[3] = NULL;
-
-  /* Non-unique, so that it never hands over to a running instance. */
-  app = rj_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
-  g_unix_signal_add (SIGTERM, terminate_cb, app);
-  status = g_application_run (G_APPLICATION (app), 3, (char **) app_argv);
-
-  g_clear_object (&app);
-  for (const char *suffix = ""; suffix != NULL;
-       suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *file = g_strconcat (path, suffix, NULL);
-      g_remove (file);
-    }
-  g_rmdir (dir);
+  status = rj_ui_test_run_application (argv[0], path, G_CALLBACK (window_added_cb));
+  rj_test_remove_tree (dir);
 
   return status;
 }

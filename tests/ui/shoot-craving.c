@@ -19,32 +19,13 @@
 #include <signal.h>
 
 #include <glib-unix.h>
-#include <glib/gstdio.h>
 
 #include "rj-context.h"
 #include "rj-craving-dialog.h"
 #include "rj-craving-row.h"
+#include "rj-ui-test-util.h"
 
 #define PASSPHRASE "river stones and quiet mornings"
-
-static RjCraving *
-make_craving (int         time_minutes,
-              int         intensity,
-              int         duration,
-              const char *trigger_id,
-              const char *words,
-              RjOutcome   outcome)
-{
-  RjCraving *craving = rj_craving_new ();
-
-  craving->time_minutes = time_minutes;
-  craving->intensity = intensity;
-  craving->duration_minutes = duration;
-  craving->trigger_id = g_strdup (trigger_id);
-  craving->trigger_words.text = g_strdup (words);
-  craving->outcome = outcome;
-  return craving;
-}
 
 static double scroll_fraction;
 
@@ -109,7 +90,6 @@ main (int   argc,
   g_autoptr(GMainLoop) loop = NULL;
   const char *target;
   gboolean narrow;
-  RjKdfParams params;
   RjStore *store;
   GtkWindow *window;
 
@@ -133,15 +113,8 @@ main (int   argc,
     }
   g_assert_true (rj_crypto_init ());
 
-  dir = g_dir_make_tmp ("rj-shoot-craving-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "journal.db", NULL);
-  context = rj_context_new (path);
-  rj_kdf_params_fast_for_tests (&params);
-  rj_context_set_kdf_params (context, &params);
-  store = rj_context_get_store (context);
-  rj_store_create (store, PASSPHRASE, &params, &code, &error);
-  g_assert_no_error (error);
+  context = rj_ui_test_context_new ("rj-shoot-craving-XXXXXX", &dir, &path);
+  store = rj_ui_test_create_journal (context, PASSPHRASE, &code);
 
   profile = rj_store_dup_profile (store);
   rj_profile_find_item (profile, RJ_LIST_SKILLS, "tipp")->hidden = TRUE;
@@ -150,7 +123,7 @@ main (int   argc,
   rj_store_save_profile (store, profile, &error);
   g_assert_no_error (error);
 
-  craving = make_craving (21 * 60 + 5, 8, 25, "places", "Walked past the old bar on Elm Street",
+  craving = rj_ui_test_craving_new (21 * 60 + 5, 8, 25, "places", "Walked past the old bar on Elm Street",
                           RJ_OUTCOME_RODE_IT_OUT);
   craving->trigger_words.is_private = TRUE;
   craving->halt.answered = RJ_HALT_HUNGRY | RJ_HALT_LONELY | RJ_HALT_TIRED;
@@ -163,9 +136,9 @@ main (int   argc,
     {
       GtkWidget *list = gtk_list_box_new ();
       GtkWidget *clamp;
-      g_autoptr(RjCraving) second = make_craving (13 * 60 + 40, 4, RJ_NOT_LOGGED, "people",
+      g_autoptr(RjCraving) second = rj_ui_test_craving_new (13 * 60 + 40, 4, RJ_NOT_LOGGED, "people",
                                                   NULL, RJ_OUTCOME_RODE_IT_OUT);
-      g_autoptr(RjCraving) third = make_craving (17 * 60 + 15, 9, 90, "feelings",
+      g_autoptr(RjCraving) third = rj_ui_test_craving_new (17 * 60 + 15, 9, 90, "feelings",
                                                  "After the call with Mum", RJ_OUTCOME_USED);
       g_autoptr(RjCraving) empty = rj_craving_new ();
 
@@ -232,7 +205,6 @@ main (int   argc,
   g_main_loop_run (loop);
 
   rj_store_lock (store, NULL);
-  g_remove (path);
-  g_rmdir (dir);
+  rj_test_remove_tree (dir);
   return 0;
 }

@@ -12,51 +12,19 @@
 
 #include "config.h"
 
-#include <signal.h>
-
-#include <glib-unix.h>
-#include <glib/gstdio.h>
-
-#include "rj-application.h"
 #include "rj-crypto.h"
+#include "rj-ui-test-util.h"
 #include "rj-window.h"
 
 #define PASSPHRASE "river stones and quiet mornings"
 
-#define WAIT_FOR(condition)                                                   \
-  G_STMT_START {                                                              \
-    while (!(condition))                                                      \
-      g_main_context_iteration (NULL, TRUE);                                  \
-  } G_STMT_END
-
 static const char *target;
-
-static GtkWidget *
-get_page (RjWindow   *window,
-          const char *name)
-{
-  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (window), RJ_TYPE_WINDOW, "stack");
-
-  return gtk_stack_get_child_by_name (GTK_STACK (stack), name);
-}
-
-static gboolean
-get_busy (gpointer object)
-{
-  gboolean busy;
-
-  g_object_get (object, "busy", &busy, NULL);
-  return busy;
-}
 
 /* Settles the window, then says where it is; returns TRUE when that was the target. */
 static gboolean
 reached (const char *name)
 {
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  rj_ui_test_spin (G_USEC_PER_SEC / 2);
 
   if (!g_str_equal (target, name))
     return FALSE;
@@ -70,9 +38,9 @@ drive_cb (gpointer user_data)
 {
   RjWindow *window = user_data;
   GApplication *app = g_application_get_default ();
-  GtkWidget *create = get_page (window, "create");
-  GtkWidget *code_page = get_page (window, "recovery-code");
-  GtkWidget *unlock = get_page (window, "unlock");
+  GtkWidget *create = rj_ui_test_get_page (window, "create");
+  GtkWidget *code_page = rj_ui_test_get_page (window, "recovery-code");
+  GtkWidget *unlock = rj_ui_test_get_page (window, "unlock");
   g_autofree char *code = NULL;
 
   if (g_str_equal (target, "create-short"))
@@ -89,7 +57,7 @@ drive_cb (gpointer user_data)
   gtk_widget_activate_action (create, "create.create", NULL);
   if (reached ("creating"))
     return G_SOURCE_REMOVE;
-  WAIT_FOR (!get_busy (create));
+  RJ_UI_TEST_WAIT_FOR (!rj_ui_test_get_busy (create));
   g_object_get (code_page, "code", &code, NULL);
   if (reached ("code"))
     return G_SOURCE_REMOVE;
@@ -118,7 +86,7 @@ drive_cb (gpointer user_data)
 
   g_object_set (unlock, "passphrase", "river stones and quiet evenings", NULL);
   gtk_widget_activate_action (unlock, "unlock.unlock", NULL);
-  WAIT_FOR (!get_busy (unlock));
+  RJ_UI_TEST_WAIT_FOR (!rj_ui_test_get_busy (unlock));
   if (reached ("unlock-wrong"))
     return G_SOURCE_REMOVE;
 
@@ -128,23 +96,16 @@ drive_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   gtk_widget_activate_action (unlock, "unlock.unlock", NULL);
-  WAIT_FOR (!get_busy (unlock));
+  RJ_UI_TEST_WAIT_FOR (!rj_ui_test_get_busy (unlock));
   g_object_set (create, "passphrase", "a new day", NULL);
   if (reached ("new-passphrase"))
     return G_SOURCE_REMOVE;
 
   g_object_set (create, "passphrase", PASSPHRASE, "confirmation", PASSPHRASE, NULL);
   gtk_widget_activate_action (create, "create.create", NULL);
-  WAIT_FOR (!get_busy (create));
+  RJ_UI_TEST_WAIT_FOR (!rj_ui_test_get_busy (create));
   reached ("new-code");
 
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-terminate_cb (gpointer user_data)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -170,11 +131,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(RjApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  const char *app_argv[4];
   int status;
 
   if (argc != 2)
@@ -185,31 +143,11 @@ main (int   argc,
   target = argv[1];
 
   g_assert_true (rj_crypto_init ());
-  dir = g_dir_make_tmp ("rj-shoot-pages-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = rj_test_make_tmp_dir ("rj-shoot-pages-XXXXXX");
   path = g_build_filename (dir, "journal.db", NULL);
 
-  app_argv[0] = argv[0];
-  app_argv[1] = "--journal";
-  app_argv[2] = path;
-  app_argv[3] = NULL;
-
-  /* Non-unique, so that it never hands over to a running instance. */
-  app = rj_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
-  g_unix_signal_add (SIGTERM, terminate_cb, app);
-  status = g_application_run (G_APPLICATION (app), 3, (char **) app_argv);
-
-  g_clear_object (&app);
-  for (const char *suffix = ""; suffix != NULL;
-       suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *file = g_strconcat (path, suffix, NULL);
-      g_remove (file);
-    }
-  g_rmdir (dir);
+  status = rj_ui_test_run_application (argv[0], path, G_CALLBACK (window_added_cb));
+  rj_test_remove_tree (dir);
 
   return status;
 }

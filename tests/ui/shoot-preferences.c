@@ -15,11 +15,10 @@
 
 #include <stdlib.h>
 
-#include <glib/gstdio.h>
-
 #include "rj-context.h"
 #include "rj-list-editor.h"
 #include "rj-preferences-window.h"
+#include "rj-ui-test-util.h"
 
 #define PASSPHRASE "river stones and quiet mornings"
 
@@ -30,22 +29,7 @@ static gpointer
 get_child (GtkWidget  *window,
            const char *name)
 {
-  return gtk_widget_get_template_child (window, RJ_TYPE_PREFERENCES_WINDOW, name);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_OBJECT_TYPE (window) == type)
-        return window;
-    }
-  return NULL;
+  return rj_ui_test_template_child (window, RJ_TYPE_PREFERENCES_WINDOW, name);
 }
 
 static void
@@ -69,15 +53,6 @@ fill_profile (RjStore *store)
 
   if (!rj_store_save_profile (store, profile, &error))
     g_error ("%s", error->message);
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC * 3 / 4;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static void
@@ -132,7 +107,7 @@ drive_cb (gpointer user_data)
       RjListEditor *editor = get_child (window, "skills_editor");
 
       adw_preferences_window_set_visible_page_name (prefs, "lists");
-      settle ();
+      rj_ui_test_spin (G_USEC_PER_SEC * 3 / 4);
       scroll_to (GTK_WIDGET (rj_list_editor_find_row (editor, "write-it-out")));
     }
   else if (g_str_equal (target, "security"))
@@ -162,8 +137,8 @@ drive_cb (gpointer user_data)
       gtk_widget_activate_action (window, "prefs.new-recovery-code", NULL);
       if (g_str_equal (target, "new-code"))
         {
-          settle ();
-          dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+          rj_ui_test_spin (G_USEC_PER_SEC * 3 / 4);
+          dialog = rj_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
           adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "new-code");
           gtk_window_destroy (dialog);
         }
@@ -183,7 +158,7 @@ drive_cb (gpointer user_data)
       exit (2);
     }
 
-  settle ();
+  rj_ui_test_spin (G_USEC_PER_SEC * 3 / 4);
   g_print ("READY\n");
   return G_SOURCE_REMOVE;
 }
@@ -192,11 +167,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *code = NULL;
-  RjKdfParams params;
   GtkWidget *window;
   int width = argc > 2 ? atoi (argv[2]) : 640;
 
@@ -221,15 +194,8 @@ main (int   argc,
   }
   g_assert_true (rj_crypto_init ());
 
-  dir = g_dir_make_tmp ("rj-shoot-preferences-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "journal.db", NULL);
-
-  context = rj_context_new (path);
-  rj_kdf_params_fast_for_tests (&params);
-  rj_context_set_kdf_params (context, &params);
-  if (!rj_store_create (rj_context_get_store (context), PASSPHRASE, &params, &code, &error))
-    g_error ("%s", error->message);
+  context = rj_ui_test_context_new ("rj-shoot-preferences-XXXXXX", &dir, &path);
+  rj_ui_test_create_journal (context, PASSPHRASE, &code);
   if (!g_str_has_prefix (target, "empty-"))
     fill_profile (rj_context_get_store (context));
 

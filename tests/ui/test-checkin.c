@@ -7,8 +7,6 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "rj-checkin-page.h"
 #include "rj-context.h"
 #include "rj-craving-dialog.h"
@@ -21,21 +19,10 @@
 #include "rj-private-button.h"
 #include "rj-recovery-glance.h"
 #include "rj-scale-row.h"
+#include "rj-ui-test-util.h"
 #include "rj-window.h"
 
 #define PASSPHRASE "a calm evening by the lake"
-
-/* Spins the main loop until @condition holds; slow machines get half a minute. */
-#define WAIT_FOR(condition)                                                   \
-  G_STMT_START {                                                              \
-    gint64 deadline_ = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;         \
-    while (!(condition))                                                      \
-      {                                                                       \
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline_);              \
-        if (!g_main_context_iteration (NULL, FALSE))                          \
-          g_usleep (1000);                                                    \
-      }                                                                       \
-  } G_STMT_END
 
 typedef struct
 {
@@ -46,44 +33,14 @@ typedef struct
   GDate today;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
 /* A journal that exists and is open, with fast key derivation. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  RjKdfParams params;
-
-  fixture->dir = g_dir_make_tmp ("rj-test-checkin-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
-
-  fixture->context = rj_context_new (fixture->path);
-  rj_kdf_params_fast_for_tests (&params);
-  rj_context_set_kdf_params (fixture->context, &params);
-  fixture->store = rj_context_get_store (fixture->context);
-  g_assert_true (rj_store_create (fixture->store, PASSPHRASE, &params, NULL, &error));
-  g_assert_no_error (error);
+  fixture->context = rj_ui_test_context_new ("rj-test-checkin-XXXXXX", &fixture->dir,
+                                             &fixture->path);
+  fixture->store = rj_ui_test_create_journal (fixture->context, PASSPHRASE, NULL);
 
   rj_get_today (&fixture->today);
 }
@@ -93,7 +50,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->context);
-  remove_tree (fixture->dir);
+  rj_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -108,32 +65,11 @@ days_ago (Fixture *fixture,
   return date;
 }
 
-static GtkWidget *
-get_page (RjWindow   *window,
-          const char *name)
-{
-  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (window), RJ_TYPE_WINDOW, "stack");
-
-  return gtk_stack_get_child_by_name (GTK_STACK (stack), name);
-}
-
 static gpointer
 page_child (gpointer    page,
             const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), RJ_TYPE_CHECKIN_PAGE, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static gboolean
-get_busy (gpointer object)
-{
-  gboolean busy;
-
-  g_object_get (object, "busy", &busy, NULL);
-  return busy;
+  return rj_ui_test_template_child (page, RJ_TYPE_CHECKIN_PAGE, name);
 }
 
 static gboolean
@@ -154,12 +90,12 @@ open_window (Fixture *fixture)
 
   window = g_object_ref (rj_window_new (NULL, fixture->context));
   gtk_window_present (GTK_WINDOW (window));
-  unlock_page = get_page (window, "unlock");
+  unlock_page = rj_ui_test_get_page (window, "unlock");
 
   g_assert_cmpstr (rj_window_get_visible_page (window), ==, "unlock");
   g_object_set (unlock_page, "passphrase", PASSPHRASE, NULL);
   g_assert_true (gtk_widget_activate_action (unlock_page, "unlock.unlock", NULL));
-  WAIT_FOR (!get_busy (unlock_page));
+  RJ_UI_TEST_WAIT_FOR (!rj_ui_test_get_busy (unlock_page));
   g_assert_true (rj_store_is_unlocked (fixture->store));
   g_assert_cmpstr (rj_window_get_visible_page (window), ==, "journal");
 
@@ -170,19 +106,12 @@ static void
 unlock_again (Fixture  *fixture,
               RjWindow *window)
 {
-  GtkWidget *unlock_page = get_page (window, "unlock");
+  GtkWidget *unlock_page = rj_ui_test_get_page (window, "unlock");
 
   g_object_set (unlock_page, "passphrase", PASSPHRASE, NULL);
   g_assert_true (gtk_widget_activate_action (unlock_page, "unlock.unlock", NULL));
-  WAIT_FOR (!get_busy (unlock_page));
+  RJ_UI_TEST_WAIT_FOR (!rj_ui_test_get_busy (unlock_page));
   g_assert_cmpstr (rj_window_get_visible_page (window), ==, "journal");
-}
-
-static void
-close_window (RjWindow *window)
-{
-  gtk_window_close (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
 }
 
 static char *
@@ -213,21 +142,6 @@ count_craving_rows (RjCheckinPage *page)
   while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
     n++;
   return n;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
 }
 
 static const char *
@@ -441,7 +355,7 @@ test_edit_lock_unlock (Fixture       *fixture,
                        gconstpointer  data)
 {
   RjWindow *window = open_window (fixture);
-  RjCheckinPage *page = RJ_CHECKIN_PAGE (get_page (window, "journal"));
+  RjCheckinPage *page = RJ_CHECKIN_PAGE (rj_ui_test_get_page (window, "journal"));
   RjCravingDialog *dialog;
   g_autoptr(RjEntry) stored = NULL;
   g_autoptr(RjEntry) shown = NULL;
@@ -458,7 +372,7 @@ test_edit_lock_unlock (Fixture       *fixture,
 
   /* A craving, through the dialog the page opens on Ctrl+N. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-craving", NULL));
-  dialog = RJ_CRAVING_DIALOG (find_toplevel (RJ_TYPE_CRAVING_DIALOG));
+  dialog = RJ_CRAVING_DIALOG (rj_ui_test_find_toplevel (RJ_TYPE_CRAVING_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   rj_craving_dialog_set_time (dialog, 19 * 60 + 30);
@@ -468,7 +382,7 @@ test_edit_lock_unlock (Fixture       *fixture,
   g_assert_true (rj_craving_dialog_set_skill_helped (dialog, "call-support", RJ_HELPED_PARTLY));
   rj_craving_dialog_set_outcome (dialog, RJ_OUTCOME_RODE_IT_OUT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "craving.save", NULL));
-  g_assert_null (find_toplevel (RJ_TYPE_CRAVING_DIALOG));
+  g_assert_null (rj_ui_test_find_toplevel (RJ_TYPE_CRAVING_DIALOG));
   g_assert_cmpuint (count_craving_rows (page), ==, 1);
 
   /* A lapse, in plain words, part of it private. */
@@ -492,7 +406,7 @@ test_edit_lock_unlock (Fixture       *fixture,
 
   /* No Save button: it is stored within a second. */
   g_assert_cmpstr (rj_checkin_page_get_status (page), ==, "Saving…");
-  WAIT_FOR (is_saved (page));
+  RJ_UI_TEST_WAIT_FOR (is_saved (page));
   stored = rj_store_dup_entry (fixture->store, &fixture->today);
   assert_entry_as_logged (stored);
   shown = rj_checkin_page_dup_entry (page);
@@ -509,7 +423,7 @@ test_edit_lock_unlock (Fixture       *fixture,
   assert_entry_as_logged (reopened);
   assert_page_shows_logged (page);
 
-  close_window (window);
+  rj_ui_test_close_window (window, 0);
   g_assert_false (rj_store_is_unlocked (fixture->store));
 }
 
@@ -519,7 +433,7 @@ test_lock_saves_pending (Fixture       *fixture,
                          gconstpointer  data)
 {
   RjWindow *window = open_window (fixture);
-  RjCheckinPage *page = RJ_CHECKIN_PAGE (get_page (window, "journal"));
+  RjCheckinPage *page = RJ_CHECKIN_PAGE (rj_ui_test_get_page (window, "journal"));
   g_autoptr(RjEntry) stored = NULL;
 
   GObject *sleep_spin;
@@ -541,7 +455,7 @@ test_lock_saves_pending (Fixture       *fixture,
   g_assert_cmpint (stored->sleep_minutes, ==, 450);
   g_assert_true (rj_store_lock (fixture->store, NULL));
 
-  close_window (window);
+  rj_ui_test_close_window (window, 0);
 }
 
 /* A craving half written in its dialog when the journal locks is kept; a dialog
@@ -556,13 +470,13 @@ test_lock_saves_open_craving (Fixture       *fixture,
   const RjCraving *craving;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-craving", NULL));
-  dialog = RJ_CRAVING_DIALOG (find_toplevel (RJ_TYPE_CRAVING_DIALOG));
+  dialog = RJ_CRAVING_DIALOG (rj_ui_test_find_toplevel (RJ_TYPE_CRAVING_DIALOG));
   g_assert_nonnull (dialog);
   rj_craving_dialog_set_intensity (dialog, 6);
   rj_craving_dialog_set_trigger_words (dialog, "half written when it locked", FALSE);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  WAIT_FOR (find_toplevel (RJ_TYPE_CRAVING_DIALOG) == NULL);
+  RJ_UI_TEST_WAIT_FOR (rj_ui_test_find_toplevel (RJ_TYPE_CRAVING_DIALOG) == NULL);
 
   unlock_again (fixture, window);
   stored = rj_store_dup_entry (fixture->store, &fixture->today);
@@ -575,14 +489,14 @@ test_lock_saves_open_craving (Fixture       *fixture,
 
   /* A new craving opened and left empty is not kept. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-craving", NULL));
-  g_assert_nonnull (find_toplevel (RJ_TYPE_CRAVING_DIALOG));
+  g_assert_nonnull (rj_ui_test_find_toplevel (RJ_TYPE_CRAVING_DIALOG));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  WAIT_FOR (find_toplevel (RJ_TYPE_CRAVING_DIALOG) == NULL);
+  RJ_UI_TEST_WAIT_FOR (rj_ui_test_find_toplevel (RJ_TYPE_CRAVING_DIALOG) == NULL);
   unlock_again (fixture, window);
   stored = rj_store_dup_entry (fixture->store, &fixture->today);
   g_assert_cmpuint (stored->cravings->len, ==, 1);
 
-  close_window (window);
+  rj_ui_test_close_window (window, 0);
 }
 
 /* After a short idle time the journal locks itself and the page shows nothing; what
@@ -592,7 +506,7 @@ test_auto_lock (Fixture       *fixture,
                 gconstpointer  data)
 {
   RjWindow *window = open_window (fixture);
-  RjCheckinPage *page = RJ_CHECKIN_PAGE (get_page (window, "journal"));
+  RjCheckinPage *page = RJ_CHECKIN_PAGE (rj_ui_test_get_page (window, "journal"));
   g_autofree char *after = NULL;
   g_autofree char *reopened = NULL;
   gint64 started;
@@ -604,7 +518,7 @@ test_auto_lock (Fixture       *fixture,
 
   started = g_get_monotonic_time ();
   rj_window_set_auto_lock_seconds (window, 1);
-  WAIT_FOR (!rj_store_is_unlocked (fixture->store));
+  RJ_UI_TEST_WAIT_FOR (!rj_store_is_unlocked (fixture->store));
   g_assert_cmpint (g_get_monotonic_time () - started, >=, G_USEC_PER_SEC / 2);
 
   g_assert_cmpstr (rj_window_get_visible_page (window), ==, "unlock");
@@ -617,7 +531,7 @@ test_auto_lock (Fixture       *fixture,
   reopened = get_notes_text (page);
   g_assert_cmpstr (reopened, ==, "Words nobody else should see.");
 
-  close_window (window);
+  rj_ui_test_close_window (window, 0);
 }
 
 /* Locking closes the dialogs that show the journal, the craving dialog among them. */
@@ -628,15 +542,15 @@ test_lock_closes_dialogs (Fixture       *fixture,
   RjWindow *window = open_window (fixture);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-craving", NULL));
-  g_assert_nonnull (find_toplevel (RJ_TYPE_CRAVING_DIALOG));
+  g_assert_nonnull (rj_ui_test_find_toplevel (RJ_TYPE_CRAVING_DIALOG));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
-  g_assert_nonnull (find_toplevel (RJ_TYPE_PREFERENCES_WINDOW));
+  g_assert_nonnull (rj_ui_test_find_toplevel (RJ_TYPE_PREFERENCES_WINDOW));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  WAIT_FOR (find_toplevel (RJ_TYPE_CRAVING_DIALOG) == NULL &&
-            find_toplevel (RJ_TYPE_PREFERENCES_WINDOW) == NULL);
+  RJ_UI_TEST_WAIT_FOR (rj_ui_test_find_toplevel (RJ_TYPE_CRAVING_DIALOG) == NULL &&
+            rj_ui_test_find_toplevel (RJ_TYPE_PREFERENCES_WINDOW) == NULL);
 
-  close_window (window);
+  rj_ui_test_close_window (window, 0);
 }
 
 /* Another day: filled in late and stored under its own date; no day after today. */
@@ -645,7 +559,7 @@ test_past_day (Fixture       *fixture,
                gconstpointer  data)
 {
   RjWindow *window = open_window (fixture);
-  RjCheckinPage *page = RJ_CHECKIN_PAGE (get_page (window, "journal"));
+  RjCheckinPage *page = RJ_CHECKIN_PAGE (rj_ui_test_get_page (window, "journal"));
   RjDayHeader *header = RJ_DAY_HEADER (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                       RJ_TYPE_WINDOW,
                                                                       "day_header"));
@@ -700,7 +614,7 @@ test_past_day (Fixture       *fixture,
   g_assert_true (rj_checkin_page_get_is_today (page));
   g_assert_cmpint (rj_scale_row_get_value (page_child (page, "mood_row")), ==, RJ_NOT_LOGGED);
 
-  close_window (window);
+  rj_ui_test_close_window (window, 0);
 }
 
 /* A craving deleted by mistake comes back with Undo. */
@@ -709,7 +623,7 @@ test_delete_craving_undo (Fixture       *fixture,
                           gconstpointer  data)
 {
   RjWindow *window = open_window (fixture);
-  RjCheckinPage *page = RJ_CHECKIN_PAGE (get_page (window, "journal"));
+  RjCheckinPage *page = RJ_CHECKIN_PAGE (rj_ui_test_get_page (window, "journal"));
   g_autoptr(RjCraving) first = rj_craving_new ();
   g_autoptr(RjCraving) second = rj_craving_new ();
   g_autoptr(RjEntry) stored = NULL;
@@ -732,7 +646,7 @@ test_delete_craving_undo (Fixture       *fixture,
 
   rj_checkin_page_delete_craving (page, first->id);
   g_assert_cmpuint (count_craving_rows (page), ==, 1);
-  WAIT_FOR (is_saved (page));
+  RJ_UI_TEST_WAIT_FOR (is_saved (page));
   stored = rj_store_dup_entry (fixture->store, &fixture->today);
   g_assert_cmpuint (stored->cravings->len, ==, 1);
   g_assert_cmpint (((RjCraving *) stored->cravings->pdata[0])->intensity, ==, 4);
@@ -740,12 +654,12 @@ test_delete_craving_undo (Fixture       *fixture,
   g_assert_true (rj_checkin_page_undo_delete_craving (page));
   g_assert_false (rj_checkin_page_undo_delete_craving (page));
   g_assert_cmpuint (count_craving_rows (page), ==, 2);
-  WAIT_FOR (is_saved (page));
+  RJ_UI_TEST_WAIT_FOR (is_saved (page));
   restored = rj_store_dup_entry (fixture->store, &fixture->today);
   g_assert_cmpuint (restored->cravings->len, ==, 2);
   g_assert_cmpstr (((RjCraving *) restored->cravings->pdata[0])->id, ==, first->id);
 
-  close_window (window);
+  rj_ui_test_close_window (window, 0);
 }
 
 /* Start ten days ago, a lapse three days ago: 3 days since last use, and of the 11 days
@@ -765,11 +679,11 @@ test_sober_days (Fixture       *fixture,
 
   /* Without a start date, nothing is counted. */
   window = open_window (fixture);
-  page = RJ_CHECKIN_PAGE (get_page (window, "journal"));
+  page = RJ_CHECKIN_PAGE (rj_ui_test_get_page (window, "journal"));
   glance = page_child (page, "glance");
   g_assert_cmpint (rj_recovery_glance_get_days_since_last_use (glance), ==, -1);
   g_assert_cmpint (rj_recovery_glance_get_sober_days_total (glance), ==, -1);
-  close_window (window);
+  rj_ui_test_close_window (window, 0);
 
   g_assert_true (rj_store_unlock (fixture->store, PASSPHRASE, strlen (PASSPHRASE), NULL));
   profile = rj_store_dup_profile (fixture->store);
@@ -778,14 +692,14 @@ test_sober_days (Fixture       *fixture,
   g_assert_no_error (error);
 
   window = open_window (fixture);
-  page = RJ_CHECKIN_PAGE (get_page (window, "journal"));
+  page = RJ_CHECKIN_PAGE (rj_ui_test_get_page (window, "journal"));
   glance = page_child (page, "glance");
   g_assert_cmpint (rj_recovery_glance_get_days_since_last_use (glance), ==, 11);
   g_assert_cmpint (rj_recovery_glance_get_sober_days_total (glance), ==, 11);
 
   g_assert_true (rj_checkin_page_set_date (page, &three_days_ago));
   adw_expander_row_set_enable_expansion (page_child (page, "use_row"), TRUE);
-  WAIT_FOR (is_saved (page));
+  RJ_UI_TEST_WAIT_FOR (is_saved (page));
 
   g_assert_cmpint (rj_recovery_glance_get_days_since_last_use (glance), ==, 3);
   g_assert_cmpint (rj_recovery_glance_get_sober_days_total (glance), ==, 10);
@@ -798,7 +712,7 @@ test_sober_days (Fixture       *fixture,
 
   /* Taking the lapse back counts the day again. */
   adw_expander_row_set_enable_expansion (page_child (page, "use_row"), FALSE);
-  WAIT_FOR (is_saved (page));
+  RJ_UI_TEST_WAIT_FOR (is_saved (page));
   g_assert_cmpint (rj_recovery_glance_get_sober_days_total (glance), ==, 11);
 
   /* Preferences move the start date and add a substance; the page follows at once. */
@@ -814,7 +728,7 @@ test_sober_days (Fixture       *fixture,
   substances = adw_combo_row_get_model (page_child (page, "substance_row"));
   g_assert_cmpuint (g_list_model_get_n_items (substances), ==, n_substances + 1);
 
-  close_window (window);
+  rj_ui_test_close_window (window, 0);
 }
 
 /* A window handed a journal that is already open, as --demo does, shows today. */
@@ -830,9 +744,10 @@ test_opens_open_journal (Fixture       *fixture,
 
   /* gtk_window_close() does nothing to a window that was never shown. */
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (rj_checkin_page_get_is_today (RJ_CHECKIN_PAGE (get_page (window, "journal"))));
+  g_assert_true (rj_checkin_page_get_is_today (
+    RJ_CHECKIN_PAGE (rj_ui_test_get_page (window, "journal"))));
 
-  close_window (window);
+  rj_ui_test_close_window (window, 0);
   g_assert_false (rj_store_is_unlocked (fixture->store));
 }
 
@@ -872,25 +787,15 @@ test_help_now_contacts (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_finalize_object (dialog);
 
-  close_window (window);
+  rj_ui_test_close_window (window, 0);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  /* GTK's accessibility bridge wants a session bus, which Xvfb alone does not have. */
-  g_setenv ("GTK_A11Y", "none", FALSE);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display");
-      return 77;
-    }
-  adw_init ();
-  g_assert_true (rj_crypto_init ());
+  if (!rj_ui_test_init (&argc, &argv))
+    return RJ_UI_TEST_SKIPPED;
 
   g_test_add ("/ui/checkin/instantiate", Fixture, NULL,
               fixture_set_up, test_instantiate, fixture_tear_down);

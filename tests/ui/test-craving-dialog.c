@@ -7,11 +7,11 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "rj-context.h"
 #include "rj-craving-dialog.h"
 #include "rj-craving-row.h"
+#include "rj-day-header.h"
+#include "rj-ui-test-util.h"
 
 #define PASSPHRASE "a calm evening by the lake"
 #define OWN_TRIGGER "Payday"
@@ -42,19 +42,10 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(RjProfile) profile = NULL;
   g_autofree char *code = NULL;
   RjStore *store;
-  RjKdfParams params;
 
-  fixture->dir = g_dir_make_tmp ("rj-test-craving-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
-
-  fixture->context = rj_context_new (fixture->path);
-  rj_kdf_params_fast_for_tests (&params);
-  rj_context_set_kdf_params (fixture->context, &params);
-
-  store = rj_context_get_store (fixture->context);
-  rj_store_create (store, PASSPHRASE, &params, &code, &error);
-  g_assert_no_error (error);
+  fixture->context = rj_ui_test_context_new ("rj-test-craving-XXXXXX", &fixture->dir,
+                                             &fixture->path);
+  store = rj_ui_test_create_journal (fixture->context, PASSPHRASE, &code);
 
   /* The client hid "Places" and "TIPP", and added one trigger and one skill. */
   profile = rj_store_dup_profile (store);
@@ -70,26 +61,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -98,28 +69,11 @@ fixture_tear_down (Fixture       *fixture,
   if (rj_store_is_unlocked (store))
     rj_store_lock (store, NULL);
   g_assert_finalize_object (fixture->context);
-  remove_tree (fixture->dir);
+  rj_test_remove_tree (fixture->dir);
   g_free (fixture->own_trigger_id);
   g_free (fixture->own_skill_id);
   g_free (fixture->path);
   g_free (fixture->dir);
-}
-
-static void
-get_today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 /* A craving with every field set, naming a hidden trigger and a hidden skill, and with
@@ -216,7 +170,7 @@ open_dialog (Fixture         *fixture,
   g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), outcome);
   g_signal_connect (dialog, "deleted", G_CALLBACK (deleted_cb), outcome);
   gtk_window_present (GTK_WINDOW (dialog));
-  settle ();
+  rj_ui_test_settle (0);
   return dialog;
 }
 
@@ -230,7 +184,7 @@ save_dialog (RjCravingDialog *dialog,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "craving.save", NULL));
   g_assert_cmpuint (outcome->n_saved, ==, n_saved + 1);
   g_assert_nonnull (outcome->saved);
-  settle ();
+  rj_ui_test_settle (0);
   g_assert_finalize_object (dialog);
 }
 
@@ -273,11 +227,11 @@ test_instantiate (Fixture       *fixture,
   g_assert_false (rj_craving_dialog_get_is_new (dialog));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Craving");
   gtk_window_present (GTK_WINDOW (dialog));
-  settle ();
+  rj_ui_test_settle (0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
     GTK_WIDGET (dialog), RJ_TYPE_CRAVING_DIALOG, "delete_button"))));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  rj_ui_test_settle (0);
   g_assert_finalize_object (dialog);
 
   /* Rows, for a full craving and an empty one. */
@@ -302,7 +256,7 @@ test_round_trip (Fixture       *fixture,
   GDate day;
   RjCravingDialog *dialog;
 
-  get_today (&day);
+  rj_get_today (&day);
   g_date_subtract_days (&day, 2);
 
   dialog = open_dialog (fixture, full, &day, &outcome);
@@ -336,7 +290,7 @@ test_drive (Fixture       *fixture,
   const RjCraving *saved;
   GDate today;
 
-  get_today (&today);
+  rj_get_today (&today);
   dialog = open_dialog (fixture, NULL, &today, &outcome);
 
   rj_craving_dialog_set_time (dialog, 14 * 60 + 30);
@@ -418,7 +372,7 @@ test_not_logged (Fixture       *fixture,
   GDate day;
 
   /* Today: the time is now, and nothing else is logged. */
-  get_today (&day);
+  rj_get_today (&day);
   dialog = open_dialog (fixture, NULL, &day, &outcome);
   save_dialog (dialog, &outcome);
   g_assert_cmpint (outcome.saved->time_minutes, >=, 0);
@@ -529,7 +483,7 @@ test_delete_and_cancel (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "craving.delete", NULL));
   g_assert_cmpuint (outcome.n_deleted, ==, 1);
   g_assert_cmpuint (outcome.n_saved, ==, 0);
-  settle ();
+  rj_ui_test_settle (0);
   g_assert_finalize_object (dialog);
 
   /* A new one has nothing to delete. */
@@ -541,14 +495,14 @@ test_delete_and_cancel (Fixture       *fixture,
   /* Cancel closes without a word. */
   rj_craving_dialog_set_intensity (dialog, 9);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "craving.cancel", NULL));
-  settle ();
+  rj_ui_test_settle (0);
   g_assert_finalize_object (dialog);
   g_assert_cmpuint (outcome.n_saved, ==, 0);
 
   /* Locking the journal closes it too, and nothing is saved. */
   dialog = open_dialog (fixture, full, NULL, &outcome);
   g_assert_true (rj_store_lock (rj_context_get_store (fixture->context), NULL));
-  settle ();
+  rj_ui_test_settle (0);
   g_assert_finalize_object (dialog);
   g_assert_cmpuint (outcome.n_saved, ==, 0);
 
@@ -651,18 +605,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  /* GTK's accessibility bridge wants a session bus, which Xvfb alone does not have. */
-  g_setenv ("GTK_A11Y", "none", FALSE);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display");
-      return 77;
-    }
-  adw_init ();
-  g_assert_true (rj_crypto_init ());
+  if (!rj_ui_test_init (&argc, &argv))
+    return RJ_UI_TEST_SKIPPED;
 
   g_test_add ("/ui/craving-dialog/instantiate", Fixture, NULL,
               fixture_set_up, test_instantiate, fixture_tear_down);

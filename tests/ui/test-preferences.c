@@ -7,8 +7,6 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "rj-contact-row.h"
 #include "rj-context.h"
 #include "rj-list-editor.h"
@@ -16,21 +14,13 @@
 #include "rj-new-code-dialog.h"
 #include "rj-preferences-window.h"
 #include "rj-session-slot-row.h"
+#include "rj-ui-test-util.h"
 
 #define PASSPHRASE "a calm evening by the lake"
 #define NEW_PASSPHRASE "seven small steps every single day"
 
-/* Spins the main loop until @condition holds; slow machines get half a minute. */
-#define WAIT_FOR(condition)                                                   \
-  G_STMT_START {                                                              \
-    gint64 deadline_ = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;         \
-    while (!(condition))                                                      \
-      {                                                                       \
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline_);              \
-        if (!g_main_context_iteration (NULL, FALSE))                          \
-          g_usleep (1000);                                                    \
-      }                                                                       \
-  } G_STMT_END
+/* Long enough for every write and every callback that is under way to finish. */
+#define SETTLE_USEC (G_USEC_PER_SEC / 20)
 
 typedef struct
 {
@@ -45,51 +35,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  RjKdfParams params;
-
-  fixture->dir = g_dir_make_tmp ("rj-test-preferences-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
-
-  fixture->context = rj_context_new (fixture->path);
-  rj_kdf_params_fast_for_tests (&params);
-  rj_context_set_kdf_params (fixture->context, &params);
-  fixture->store = rj_context_get_store (fixture->context);
-
-  g_assert_true (rj_store_create (fixture->store, PASSPHRASE, &params, &fixture->code, &error));
-  g_assert_no_error (error);
-  g_assert_true (rj_store_is_unlocked (fixture->store));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-/* Lets every write and every callback that is under way finish. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 20;
-
-  while (g_main_context_iteration (NULL, FALSE) || g_get_monotonic_time () < until)
-    ;
+  fixture->context = rj_ui_test_context_new ("rj-test-preferences-XXXXXX", &fixture->dir,
+                                             &fixture->path);
+  fixture->store = rj_ui_test_create_journal (fixture->context, PASSPHRASE, &fixture->code);
 }
 
 static void
@@ -97,9 +45,9 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   rj_store_flush (fixture->store);
-  settle ();
+  rj_ui_test_settle (SETTLE_USEC);
   g_assert_finalize_object (fixture->context);
-  remove_tree (fixture->dir);
+  rj_test_remove_tree (fixture->dir);
   g_free (fixture->code);
   g_free (fixture->path);
   g_free (fixture->dir);
@@ -115,30 +63,11 @@ open_window (Fixture *fixture)
   return window;
 }
 
-static void
-close_window (RjPreferencesWindow *window)
-{
-  gtk_window_close (GTK_WINDOW (window));
-  settle ();
-  g_assert_finalize_object (window);
-}
-
-static gpointer
-get_child (gpointer    widget,
-           GType       type,
-           const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 static gpointer
 window_child (RjPreferencesWindow *window,
               const char          *name)
 {
-  return get_child (window, RJ_TYPE_PREFERENCES_WINDOW, name);
+  return rj_ui_test_template_child (window, RJ_TYPE_PREFERENCES_WINDOW, name);
 }
 
 static RjListItemRow *
@@ -187,43 +116,6 @@ get_item (const RjProfile *profile,
   return g_ptr_array_index (profile->lists[kind], index);
 }
 
-static gboolean
-get_busy (gpointer object)
-{
-  gboolean busy;
-
-  g_object_get (object, "busy", &busy, NULL);
-  return busy;
-}
-
-static void
-assert_string_property (gpointer    object,
-                        const char *name,
-                        const char *expected)
-{
-  g_autofree char *value = NULL;
-
-  g_object_get (object, name, &value, NULL);
-  g_assert_cmpstr (value, ==, expected);
-}
-
-/* The dialog of @type that is open over @parent, or NULL. */
-static GtkWindow *
-find_dialog (GtkWindow *parent,
-             GType      type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_OBJECT_TYPE (window) == type && gtk_window_get_transient_for (window) == parent)
-        return window;
-    }
-  return NULL;
-}
-
 static void
 walk_rows (GtkWidget *widget,
            guint     *n_rows)
@@ -247,12 +139,10 @@ static RjProfile *
 reopen_profile (Fixture    *fixture,
                 const char *passphrase)
 {
-  g_autoptr(RjStore) store = rj_store_new (fixture->path);
+  g_autoptr(RjStore) store = rj_test_open_store (fixture->path, passphrase);
   g_autoptr(GError) error = NULL;
   RjProfile *profile;
 
-  g_assert_true (rj_store_unlock (store, passphrase, strlen (passphrase), &error));
-  g_assert_no_error (error);
   profile = rj_store_dup_profile (store);
   g_assert_true (rj_store_lock (store, &error));
   return profile;
@@ -292,7 +182,7 @@ test_instantiate (Fixture       *fixture,
   walk_rows (GTK_WIDGET (window), &n_rows);
   g_assert_cmpuint (n_rows, >, 30);
 
-  close_window (window);
+  rj_ui_test_close_window (window, SETTLE_USEC);
 
   for (RjListKind kind = 0; kind < RJ_N_LISTS; kind++)
     {
@@ -412,9 +302,11 @@ test_edit_and_reopen (Fixture       *fixture,
   g_signal_connect (window, "profile-changed", G_CALLBACK (profile_changed_cb), &n_changes);
 
   /* Add a trigger, as typed into the last row of the list. */
-  gtk_editable_set_text (get_child (triggers, RJ_TYPE_LIST_EDITOR, "add_row"), "  Payday ");
+  gtk_editable_set_text (rj_ui_test_template_child (triggers, RJ_TYPE_LIST_EDITOR, "add_row"),
+                         "  Payday ");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (triggers), "list.add", NULL));
-  assert_string_property (get_child (triggers, RJ_TYPE_LIST_EDITOR, "add_row"), "text", "");
+  rj_ui_test_assert_string (rj_ui_test_template_child (triggers, RJ_TYPE_LIST_EDITOR, "add_row"),
+                            "text", "");
   g_assert_cmpuint (n_changes, ==, 1);
   profile = rj_store_dup_profile (fixture->store);
   payday_id = g_strdup (get_item (profile, RJ_LIST_TRIGGERS, 7)->id);
@@ -436,14 +328,17 @@ test_edit_and_reopen (Fixture       *fixture,
 
   /* Hide a skill with its switch. */
   row = find_item_row (window, "skills_editor", "distract");
-  gtk_switch_set_active (get_child (row, RJ_TYPE_LIST_ITEM_ROW, "shown_switch"), FALSE);
+  gtk_switch_set_active (rj_ui_test_template_child (row, RJ_TYPE_LIST_ITEM_ROW, "shown_switch"),
+                         FALSE);
   g_assert_true (rj_list_item_row_get_hidden (row));
 
   /* Move a substance up; the first one cannot move further. */
   row = find_item_row (window, "substances_editor", "cannabis");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "item.move-up", NULL));
-  g_assert_false (gtk_widget_get_sensitive (get_child (row, RJ_TYPE_LIST_ITEM_ROW, "up_button")));
-  g_assert_true (gtk_widget_get_sensitive (get_child (row, RJ_TYPE_LIST_ITEM_ROW, "down_button")));
+  g_assert_false (gtk_widget_get_sensitive (rj_ui_test_template_child (row, RJ_TYPE_LIST_ITEM_ROW,
+                                                                      "up_button")));
+  g_assert_true (gtk_widget_get_sensitive (rj_ui_test_template_child (row, RJ_TYPE_LIST_ITEM_ROW,
+                                                                     "down_button")));
   g_assert_true (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) == 0);
 
   /* A contact. Until something is typed into it, it is not kept. */
@@ -477,7 +372,7 @@ test_edit_and_reopen (Fixture       *fixture,
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 3, G_DATE_MARCH, 2026);
   g_object_set (window, "client-name", " J. D. ", "sober-start", &date, NULL);
-  assert_string_property (window, "client-name", "J. D.");
+  rj_ui_test_assert_string (window, "client-name", "J. D.");
   g_assert_cmpstr (adw_action_row_get_subtitle (window_child (window, "sober_start_row")), ==,
                    "March 3, 2026");
 
@@ -492,7 +387,7 @@ test_edit_and_reopen (Fixture       *fixture,
   profile = rj_store_dup_profile (fixture->store);
   assert_edited_profile (profile, payday_id);
 
-  close_window (window);
+  rj_ui_test_close_window (window, SETTLE_USEC);
 
   /* The same, from the file, through a store of its own. */
   g_assert_true (rj_store_lock (fixture->store, &error));
@@ -505,13 +400,14 @@ test_edit_and_reopen (Fixture       *fixture,
   window = open_window (fixture);
   session_list = window_child (window, "session_list");
   contact_list = window_child (window, "contact_list");
-  assert_string_property (window_child (window, "name_row"), "text", "J. D.");
+  rj_ui_test_assert_string (window_child (window, "name_row"), "text", "J. D.");
   g_assert_cmpuint (count_rows (session_list, RJ_TYPE_SESSION_SLOT_ROW), ==, 2);
   g_assert_cmpuint (count_rows (contact_list, RJ_TYPE_CONTACT_ROW), ==, 1);
   row = find_item_row (window, "skills_editor", "distract");
   g_assert_true (rj_list_item_row_get_hidden (row));
-  g_assert_false (gtk_switch_get_active (get_child (row, RJ_TYPE_LIST_ITEM_ROW, "shown_switch")));
-  assert_string_property (find_item_row (window, "skills_editor", "breathing"), "text",
+  g_assert_false (gtk_switch_get_active (rj_ui_test_template_child (row, RJ_TYPE_LIST_ITEM_ROW,
+                                                                   "shown_switch")));
+  rj_ui_test_assert_string (find_item_row (window, "skills_editor", "breathing"), "text",
                           "Box breathing");
   g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (find_item_row (window,
                                                                                 "substances_editor",
@@ -564,7 +460,7 @@ test_edit_and_reopen (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (window_child (window, "sober_start_row")), ==,
                    "Not set");
 
-  close_window (window);
+  rj_ui_test_close_window (window, SETTLE_USEC);
 }
 
 static void
@@ -589,20 +485,20 @@ test_change_passphrase (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (window_child (window, "mismatch_label")));
   g_assert_false (gtk_widget_get_sensitive (window_child (window, "change_button")));
   gtk_widget_activate_action (GTK_WIDGET (window), "prefs.change-passphrase", NULL);
-  g_assert_false (get_busy (window));
+  g_assert_false (rj_ui_test_get_busy (window));
 
   g_object_set (window, "confirmation", NEW_PASSPHRASE, NULL);
   g_assert_false (gtk_widget_get_visible (window_child (window, "mismatch_label")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "prefs.change-passphrase",
                                              NULL));
-  g_assert_true (get_busy (window));
+  g_assert_true (rj_ui_test_get_busy (window));
   g_assert_true (gtk_widget_get_visible (window_child (window, "spinner")));
-  WAIT_FOR (!get_busy (window));
-  assert_string_property (window, "message", NULL);
-  assert_string_property (window, "passphrase", "");
-  assert_string_property (window, "confirmation", "");
+  RJ_UI_TEST_WAIT_FOR (!rj_ui_test_get_busy (window));
+  rj_ui_test_assert_string (window, "message", NULL);
+  rj_ui_test_assert_string (window, "passphrase", "");
+  rj_ui_test_assert_string (window, "confirmation", "");
 
-  close_window (window);
+  rj_ui_test_close_window (window, SETTLE_USEC);
 
   g_assert_true (rj_store_lock (fixture->store, &error));
   g_assert_false (rj_store_unlock (fixture->store, PASSPHRASE, strlen (PASSPHRASE), &error));
@@ -650,23 +546,24 @@ test_new_recovery_code (Fixture       *fixture,
   /* Asked first; "Cancel" leaves the old code as it was. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "prefs.new-recovery-code",
                                              NULL));
-  question = find_dialog (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
+  question = rj_ui_test_find_dialog (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (question);
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (question), "new-code"));
   gtk_window_close (question);
-  settle ();
-  g_assert_null (find_dialog (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_null (find_dialog (GTK_WINDOW (window), RJ_TYPE_NEW_CODE_DIALOG));
+  rj_ui_test_settle (SETTLE_USEC);
+  g_assert_null (rj_ui_test_find_dialog (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_NEW_CODE_DIALOG));
 
   /* Asked again, and yes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "prefs.new-recovery-code",
                                              NULL));
-  question = find_dialog (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
+  question = rj_ui_test_find_dialog (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (question);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "new-code");
   gtk_window_destroy (question);
-  WAIT_FOR (find_dialog (GTK_WINDOW (window), RJ_TYPE_NEW_CODE_DIALOG) != NULL);
-  code_dialog = find_dialog (GTK_WINDOW (window), RJ_TYPE_NEW_CODE_DIALOG);
+  RJ_UI_TEST_WAIT_FOR (rj_ui_test_find_dialog (GTK_WINDOW (window),
+                                               RJ_TYPE_NEW_CODE_DIALOG) != NULL);
+  code_dialog = rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_NEW_CODE_DIALOG);
   new_code = g_strdup (rj_new_code_dialog_get_code (RJ_NEW_CODE_DIALOG (code_dialog)));
   g_assert_cmpuint (strlen (new_code), ==, strlen (fixture->code));
   g_assert_cmpstr (new_code, !=, fixture->code);
@@ -674,15 +571,15 @@ test_new_recovery_code (Fixture       *fixture,
   /* Saved as a PDF, the same page as the first code. */
   rj_new_code_dialog_save_pdf_async (RJ_NEW_CODE_DIALOG (code_dialog), pdf, NULL, save_pdf_cb,
                                      &saved);
-  WAIT_FOR (saved);
+  RJ_UI_TEST_WAIT_FOR (saved);
   g_assert_true (g_file_get_contents (pdf_path, &pdf_text, &pdf_length, &error));
   g_assert_cmpuint (pdf_length, >, 1000);
   g_assert_true (memcmp (pdf_text, "%PDF", 4) == 0);
 
   gtk_window_close (code_dialog);
-  settle ();
-  g_assert_null (find_dialog (GTK_WINDOW (window), RJ_TYPE_NEW_CODE_DIALOG));
-  close_window (window);
+  rj_ui_test_settle (SETTLE_USEC);
+  g_assert_null (rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_NEW_CODE_DIALOG));
+  rj_ui_test_close_window (window, SETTLE_USEC);
 
   /* The old code no longer opens the journal; the new one does. */
   g_assert_true (rj_store_lock (fixture->store, &error));
@@ -707,17 +604,17 @@ test_lock_closes (Fixture       *fixture,
   g_object_set (window, "client-name", "Robin", "passphrase", "half typed", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "prefs.new-recovery-code",
                                              NULL));
-  question = find_dialog (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
+  question = rj_ui_test_find_dialog (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (question);
 
   g_assert_true (rj_store_lock (fixture->store, &error));
 
   /* The window and its question are gone, and nothing typed stays behind. */
-  g_assert_null (find_dialog (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_null (find_dialog (NULL, RJ_TYPE_PREFERENCES_WINDOW));
+  g_assert_null (rj_ui_test_find_dialog (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (rj_ui_test_find_dialog (NULL, RJ_TYPE_PREFERENCES_WINDOW));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
-  assert_string_property (window, "passphrase", "");
-  settle ();
+  rj_ui_test_assert_string (window, "passphrase", "");
+  rj_ui_test_settle (SETTLE_USEC);
   g_assert_finalize_object (window);
 
   /* No new code was made, and the name is in the journal. */
@@ -729,8 +626,8 @@ test_lock_closes (Fixture       *fixture,
   /* A window opened on a locked journal goes away by itself. */
   g_assert_true (rj_store_lock (fixture->store, &error));
   window = open_window (fixture);
-  settle ();
-  g_assert_null (find_dialog (NULL, RJ_TYPE_PREFERENCES_WINDOW));
+  rj_ui_test_settle (SETTLE_USEC);
+  g_assert_null (rj_ui_test_find_dialog (NULL, RJ_TYPE_PREFERENCES_WINDOW));
   g_assert_finalize_object (window);
 }
 
@@ -738,20 +635,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  /* GTK's accessibility bridge wants a session bus, which Xvfb alone does not have. */
-  g_setenv ("GTK_A11Y", "none", FALSE);
   /* The expected words are the English ones, with a 12-hour clock. */
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
 
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display");
-      return 77;
-    }
-  adw_init ();
-  g_assert_true (rj_crypto_init ());
+  if (!rj_ui_test_init (&argc, &argv))
+    return RJ_UI_TEST_SKIPPED;
 
   g_test_add ("/ui/preferences/instantiate", Fixture, NULL,
               fixture_set_up, test_instantiate, fixture_tear_down);

@@ -16,6 +16,7 @@
 #include "rj-recovery-code-page.h"
 #include "rj-recovery-sheet.h"
 #include "rj-recovery-sheet-print.h"
+#include "rj-ui-test-util.h"
 
 #define CODE "7K3Q-M9XD-2HVB-WT4R-8NPC-JF6A-ZE5G-Y1S0"
 
@@ -28,25 +29,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("rj-test-recovery-sheet-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = rj_test_make_tmp_dir ("rj-test-recovery-sheet-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  rj_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -269,17 +259,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  /* GTK's accessibility bridge wants a session bus, which Xvfb alone does not have. */
-  g_setenv ("GTK_A11Y", "none", FALSE);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display");
-      return 77;
-    }
-  adw_init ();
+  if (!rj_ui_test_init (&argc, &argv))
+    return RJ_UI_TEST_SKIPPED;
 
   g_test_add_func ("/recovery-sheet/format-code", test_format_code);
   g_test_add ("/recovery-sheet/write-pdf", Fixture, NULL,

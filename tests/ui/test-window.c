@@ -7,13 +7,12 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "rj-context.h"
 #include "rj-create-page.h"
 #include "rj-help-now-dialog.h"
 #include "rj-checkin-page.h"
 #include "rj-recovery-code-page.h"
+#include "rj-ui-test-util.h"
 #include "rj-unlock-page.h"
 #include "rj-window.h"
 
@@ -27,18 +26,6 @@
   "That recovery code didn’t open the journal. Check each group of letters and numbers " \
   "and try again."
 
-/* Spins the main loop until @condition holds; slow machines get half a minute. */
-#define WAIT_FOR(condition)                                                   \
-  G_STMT_START {                                                              \
-    gint64 deadline_ = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;         \
-    while (!(condition))                                                      \
-      {                                                                       \
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline_);              \
-        if (!g_main_context_iteration (NULL, FALSE))                          \
-          g_usleep (1000);                                                    \
-      }                                                                       \
-  } G_STMT_END
-
 typedef struct
 {
   char *dir;
@@ -50,36 +37,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  RjKdfParams params;
-
-  fixture->dir = g_dir_make_tmp ("rj-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
-
-  fixture->context = rj_context_new (fixture->path);
-  rj_kdf_params_fast_for_tests (&params);
-  rj_context_set_kdf_params (fixture->context, &params);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
+  fixture->context = rj_ui_test_context_new ("rj-test-window-XXXXXX", &fixture->dir,
+                                             &fixture->path);
 }
 
 static void
@@ -88,47 +47,9 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->context != NULL)
     g_assert_finalize_object (fixture->context);
-  remove_tree (fixture->dir);
+  rj_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
-}
-
-static GtkWidget *
-get_page (RjWindow   *window,
-          const char *name)
-{
-  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (window), RJ_TYPE_WINDOW, "stack");
-
-  return gtk_stack_get_child_by_name (GTK_STACK (stack), name);
-}
-
-static gboolean
-get_busy (gpointer object)
-{
-  gboolean busy;
-
-  g_object_get (object, "busy", &busy, NULL);
-  return busy;
-}
-
-static char *
-dup_string_property (gpointer    object,
-                     const char *name)
-{
-  char *value = NULL;
-
-  g_object_get (object, name, &value, NULL);
-  return value;
-}
-
-static void
-assert_string_property (gpointer    object,
-                        const char *name,
-                        const char *expected)
-{
-  g_autofree char *value = dup_string_property (object, name);
-
-  g_assert_cmpstr (value, ==, expected);
 }
 
 /* Whether the button of an action can be pressed: that follows the action's state. */
@@ -153,8 +74,8 @@ lock_enabled (RjWindow *window)
 static char *
 create_journal (RjWindow *window)
 {
-  GtkWidget *create_page = get_page (window, "create");
-  GtkWidget *code_page = get_page (window, "recovery-code");
+  GtkWidget *create_page = rj_ui_test_get_page (window, "create");
+  GtkWidget *code_page = rj_ui_test_get_page (window, "recovery-code");
   char *code;
 
   g_assert_cmpstr (rj_window_get_visible_page (window), ==, "create");
@@ -162,21 +83,21 @@ create_journal (RjWindow *window)
 
   g_object_set (create_page, "passphrase", PASSPHRASE, NULL);
   g_object_set (create_page, "confirmation", PASSPHRASE " ", NULL);
-  assert_string_property (create_page, "confirmation", PASSPHRASE " ");
+  rj_ui_test_assert_string (create_page, "confirmation", PASSPHRASE " ");
   g_assert_true (gtk_widget_activate_action (create_page, "create.create", NULL));
-  g_assert_false (get_busy (create_page));
+  g_assert_false (rj_ui_test_get_busy (create_page));
 
   g_object_set (create_page, "confirmation", PASSPHRASE, NULL);
   g_assert_true (gtk_widget_activate_action (create_page, "create.create", NULL));
-  g_assert_true (get_busy (create_page));
-  WAIT_FOR (!get_busy (create_page));
+  g_assert_true (rj_ui_test_get_busy (create_page));
+  RJ_UI_TEST_WAIT_FOR (!rj_ui_test_get_busy (create_page));
 
-  assert_string_property (create_page, "message", NULL);
+  rj_ui_test_assert_string (create_page, "message", NULL);
   g_assert_cmpstr (rj_window_get_visible_page (window), ==, "recovery-code");
-  assert_string_property (create_page, "passphrase", "");
-  assert_string_property (create_page, "confirmation", "");
+  rj_ui_test_assert_string (create_page, "passphrase", "");
+  rj_ui_test_assert_string (create_page, "confirmation", "");
 
-  code = dup_string_property (code_page, "code");
+  code = rj_ui_test_dup_string (code_page, "code");
   g_assert_nonnull (code);
   g_assert_cmpuint (strlen (code), ==, 8 * 4 + 7);
 
@@ -200,11 +121,11 @@ unlock_with (RjWindow   *window,
              const char *property,
              const char *secret)
 {
-  GtkWidget *unlock_page = get_page (window, "unlock");
+  GtkWidget *unlock_page = rj_ui_test_get_page (window, "unlock");
 
   g_object_set (unlock_page, property, secret, NULL);
   g_assert_true (gtk_widget_activate_action (unlock_page, "unlock.unlock", NULL));
-  WAIT_FOR (!get_busy (unlock_page));
+  RJ_UI_TEST_WAIT_FOR (!rj_ui_test_get_busy (unlock_page));
 }
 
 static void
@@ -243,7 +164,7 @@ test_window_create_lock_unlock (Fixture       *fixture,
 {
   RjStore *store = rj_context_get_store (fixture->context);
   RjWindow *window = g_object_ref (rj_window_new (NULL, fixture->context));
-  GtkWidget *unlock_page = get_page (window, "unlock");
+  GtkWidget *unlock_page = rj_ui_test_get_page (window, "unlock");
   g_autofree char *code = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -253,33 +174,33 @@ test_window_create_lock_unlock (Fixture       *fixture,
   g_assert_true (rj_store_is_unlocked (store));
   g_assert_true (lock_enabled (window));
 
-  g_assert_true (gtk_widget_activate_action (get_page (window, "recovery-code"), "code.done",
-                                             NULL));
+  g_assert_true (gtk_widget_activate_action (rj_ui_test_get_page (window, "recovery-code"),
+                                             "code.done", NULL));
   g_assert_cmpstr (rj_window_get_visible_page (window), ==, "journal");
-  assert_string_property (get_page (window, "recovery-code"), "code", NULL);
+  rj_ui_test_assert_string (rj_ui_test_get_page (window, "recovery-code"), "code", NULL);
 
   /* Locking takes the journal away and leaves no secret in any page. */
   lock_window (window);
-  assert_string_property (unlock_page, "passphrase", "");
+  rj_ui_test_assert_string (unlock_page, "passphrase", "");
 
   /* A wrong passphrase: a calm word, the field as it was typed, nothing else. */
   unlock_with (window, "passphrase", WRONG_PASSPHRASE);
   g_assert_cmpstr (rj_window_get_visible_page (window), ==, "unlock");
   g_assert_false (rj_store_is_unlocked (store));
-  assert_string_property (unlock_page, "message", WRONG_PASSPHRASE_MESSAGE);
-  assert_string_property (unlock_page, "passphrase", WRONG_PASSPHRASE);
+  rj_ui_test_assert_string (unlock_page, "message", WRONG_PASSPHRASE_MESSAGE);
+  rj_ui_test_assert_string (unlock_page, "passphrase", WRONG_PASSPHRASE);
   g_assert_false (lock_enabled (window));
 
   /* Typing again puts the message away. */
   g_object_set (unlock_page, "passphrase", "", NULL);
-  assert_string_property (unlock_page, "message", NULL);
+  rj_ui_test_assert_string (unlock_page, "message", NULL);
   g_assert_false (button_sensitive (unlock_page, RJ_TYPE_UNLOCK_PAGE, "unlock_button"));
 
   unlock_with (window, "passphrase", PASSPHRASE);
   g_assert_true (rj_store_is_unlocked (store));
   g_assert_cmpstr (rj_window_get_visible_page (window), ==, "journal");
-  assert_string_property (unlock_page, "passphrase", "");
-  assert_string_property (unlock_page, "message", NULL);
+  rj_ui_test_assert_string (unlock_page, "passphrase", "");
+  rj_ui_test_assert_string (unlock_page, "message", NULL);
 
   lock_window (window);
 
@@ -293,9 +214,9 @@ test_window_recovery (Fixture       *fixture,
 {
   RjStore *store = rj_context_get_store (fixture->context);
   RjWindow *window = g_object_ref (rj_window_new (NULL, fixture->context));
-  GtkWidget *unlock_page = get_page (window, "unlock");
-  GtkWidget *create_page = get_page (window, "create");
-  GtkWidget *code_page = get_page (window, "recovery-code");
+  GtkWidget *unlock_page = rj_ui_test_get_page (window, "unlock");
+  GtkWidget *create_page = rj_ui_test_get_page (window, "create");
+  GtkWidget *code_page = rj_ui_test_get_page (window, "recovery-code");
   g_autofree char *code = NULL;
   g_autofree char *new_code = NULL;
   g_autofree char *lowercase_code = NULL;
@@ -322,8 +243,9 @@ test_window_recovery (Fixture       *fixture,
   unlock_with (window, "recovery-code", "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA");
   g_assert_false (rj_store_is_unlocked (store));
   g_assert_cmpstr (rj_window_get_visible_page (window), ==, "unlock");
-  assert_string_property (unlock_page, "recovery-code", "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA");
-  assert_string_property (unlock_page, "message", WRONG_CODE_MESSAGE);
+  rj_ui_test_assert_string (unlock_page, "recovery-code",
+                            "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA");
+  rj_ui_test_assert_string (unlock_page, "message", WRONG_CODE_MESSAGE);
 
   /* The code as a person might type it from paper. */
   lowercase_code = g_ascii_strdown (code, -1);
@@ -332,17 +254,17 @@ test_window_recovery (Fixture       *fixture,
   g_assert_cmpstr (rj_window_get_visible_page (window), ==, "create");
   g_object_get (create_page, "mode", &mode, NULL);
   g_assert_cmpint (mode, ==, RJ_CREATE_PAGE_NEW_PASSPHRASE);
-  assert_string_property (unlock_page, "recovery-code", "");
+  rj_ui_test_assert_string (unlock_page, "recovery-code", "");
 
   g_object_set (create_page,
                 "passphrase", NEW_PASSPHRASE,
                 "confirmation", NEW_PASSPHRASE,
                 NULL);
   g_assert_true (gtk_widget_activate_action (create_page, "create.create", NULL));
-  WAIT_FOR (!get_busy (create_page));
+  RJ_UI_TEST_WAIT_FOR (!rj_ui_test_get_busy (create_page));
 
   g_assert_cmpstr (rj_window_get_visible_page (window), ==, "recovery-code");
-  new_code = dup_string_property (code_page, "code");
+  new_code = rj_ui_test_dup_string (code_page, "code");
   g_assert_nonnull (new_code);
   g_assert_cmpstr (new_code, !=, code);
   g_object_get (code_page, "replaces-old-code", &replaces, NULL);
@@ -355,7 +277,7 @@ test_window_recovery (Fixture       *fixture,
   /* The old passphrase no longer opens the journal; the new one does. */
   unlock_with (window, "passphrase", PASSPHRASE);
   g_assert_false (rj_store_is_unlocked (store));
-  assert_string_property (unlock_page, "message", WRONG_PASSPHRASE_MESSAGE);
+  rj_ui_test_assert_string (unlock_page, "message", WRONG_PASSPHRASE_MESSAGE);
 
   unlock_with (window, "passphrase", NEW_PASSPHRASE);
   g_assert_true (rj_store_is_unlocked (store));
@@ -376,7 +298,7 @@ test_window_reopens_on_unlock (Fixture       *fixture,
 
   gtk_window_present (GTK_WINDOW (window));
   code = create_journal (window);
-  gtk_widget_activate_action (get_page (window, "recovery-code"), "code.done", NULL);
+  gtk_widget_activate_action (rj_ui_test_get_page (window, "recovery-code"), "code.done", NULL);
   gtk_window_close (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 
@@ -391,18 +313,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  /* GTK's accessibility bridge wants a session bus, which Xvfb alone does not have. */
-  g_setenv ("GTK_A11Y", "none", FALSE);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display");
-      return 77;
-    }
-  adw_init ();
-  g_assert_true (rj_crypto_init ());
+  if (!rj_ui_test_init (&argc, &argv))
+    return RJ_UI_TEST_SKIPPED;
 
   g_test_add ("/ui/pages/instantiate", Fixture, NULL,
               fixture_set_up, test_pages_instantiate, fixture_tear_down);

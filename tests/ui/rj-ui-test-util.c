@@ -1,0 +1,226 @@
+/* rj-ui-test-util.c: what the UI tests and the screenshot drivers share: a journal in a
+ * temporary folder behind a context, waiting on the main context, finding windows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rj-ui-test-util"
+
+#include "config.h"
+
+#include <signal.h>
+
+#include <glib-unix.h>
+
+#include "rj-application.h"
+#include "rj-ui-test-util.h"
+
+gboolean
+rj_ui_test_init (int *argc,
+                 char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+
+  /* GTK's accessibility bridge wants a session bus, which Xvfb alone does not have. */
+  g_setenv ("GTK_A11Y", "none", FALSE);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display");
+      return FALSE;
+    }
+  adw_init ();
+  g_assert_true (rj_crypto_init ());
+  return TRUE;
+}
+
+RjContext *
+rj_ui_test_context_new (const char *name_template,
+                        char **dir_out,
+                        char **path_out)
+{
+  RjContext *context;
+  RjKdfParams params;
+
+  g_return_val_if_fail (dir_out != NULL, NULL);
+  g_return_val_if_fail (path_out != NULL, NULL);
+
+  *dir_out = rj_test_make_tmp_dir (name_template);
+  *path_out = g_build_filename (*dir_out, "journal.db", NULL);
+
+  context = rj_context_new (*path_out);
+  rj_kdf_params_fast_for_tests (&params);
+  rj_context_set_kdf_params (context, &params);
+  return context;
+}
+
+RjStore *
+rj_ui_test_create_journal (RjContext *context,
+                           const char *passphrase,
+                           char **recovery_code_out)
+{
+  g_autoptr(GError) error = NULL;
+  RjStore *store = rj_context_get_store (context);
+
+  g_assert_true (rj_store_create (store, passphrase, rj_context_get_kdf_params (context),
+                                  recovery_code_out, &error));
+  g_assert_no_error (error);
+  g_assert_true (rj_store_is_unlocked (store));
+  return store;
+}
+
+void
+rj_ui_test_settle (gint64 usec)
+{
+  gint64 until = g_get_monotonic_time () + usec;
+
+  while (g_main_context_iteration (NULL, FALSE) || g_get_monotonic_time () < until)
+    ;
+}
+
+void
+rj_ui_test_spin (gint64 usec)
+{
+  gint64 until = g_get_monotonic_time () + usec;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+GtkWindow *
+rj_ui_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_OBJECT_TYPE (window) == type)
+        return window;
+    }
+  return NULL;
+}
+
+GtkWindow *
+rj_ui_test_find_dialog (GtkWindow *parent,
+                        GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_OBJECT_TYPE (window) == type && gtk_window_get_transient_for (window) == parent)
+        return window;
+    }
+  return NULL;
+}
+
+void
+rj_ui_test_close_window (gpointer window,
+                         gint64 settle_usec)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  if (settle_usec > 0)
+    rj_ui_test_settle (settle_usec);
+  g_assert_finalize_object (window);
+}
+
+GtkWidget *
+rj_ui_test_get_page (RjWindow *window,
+                     const char *name)
+{
+  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (window), RJ_TYPE_WINDOW, "stack");
+
+  return gtk_stack_get_child_by_name (GTK_STACK (stack), name);
+}
+
+gpointer
+rj_ui_test_template_child (gpointer widget,
+                           GType type,
+                           const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+gboolean
+rj_ui_test_get_busy (gpointer object)
+{
+  gboolean busy;
+
+  g_object_get (object, "busy", &busy, NULL);
+  return busy;
+}
+
+char *
+rj_ui_test_dup_string (gpointer object,
+                       const char *property)
+{
+  char *value = NULL;
+
+  g_object_get (object, property, &value, NULL);
+  return value;
+}
+
+void
+rj_ui_test_assert_string (gpointer object,
+                          const char *property,
+                          const char *expected)
+{
+  g_autofree char *value = rj_ui_test_dup_string (object, property);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+RjCraving *
+rj_ui_test_craving_new (int time_minutes,
+                        int intensity,
+                        int duration_minutes,
+                        const char *trigger_id,
+                        const char *words,
+                        RjOutcome outcome)
+{
+  RjCraving *craving = rj_craving_new ();
+
+  craving->time_minutes = time_minutes;
+  craving->intensity = intensity;
+  craving->duration_minutes = duration_minutes;
+  craving->trigger_id = g_strdup (trigger_id);
+  craving->trigger_words.text = g_strdup (words);
+  craving->outcome = outcome;
+  return craving;
+}
+
+/* Stays until the application is gone: a second SIGTERM only asks again. */
+static gboolean
+terminate_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+int
+rj_ui_test_run_application (const char *argv0,
+                            const char *path,
+                            GCallback window_added_cb)
+{
+  g_autoptr(RjApplication) app = NULL;
+  const char *app_argv[] = { argv0, "--journal", path, NULL };
+  guint sigterm_id;
+  int status;
+
+  /* Non-unique, so that it never hands over to a running instance. */
+  app = rj_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", window_added_cb, NULL);
+  sigterm_id = g_unix_signal_add (SIGTERM, terminate_cb, app);
+  status = g_application_run (G_APPLICATION (app), 3, (char **) app_argv);
+  g_source_remove (sigterm_id);
+  return status;
+}
