@@ -117,18 +117,26 @@ skill_use_clear (gpointer data)
   g_clear_pointer (&use->skill_id, g_free);
 }
 
-RjCraving *
-rj_craving_new (void)
+static RjCraving *
+craving_new_without_id (void)
 {
   RjCraving *self = g_new0 (RjCraving, 1);
 
-  self->id = g_uuid_string_random ();
   self->time_minutes = RJ_NOT_LOGGED;
   self->intensity = RJ_NOT_LOGGED;
   self->duration_minutes = RJ_NOT_LOGGED;
   self->skills = g_array_new (FALSE, TRUE, sizeof (RjSkillUse));
   g_array_set_clear_func (self->skills, skill_use_clear);
   self->outcome = RJ_OUTCOME_NOT_LOGGED;
+  return self;
+}
+
+RjCraving *
+rj_craving_new (void)
+{
+  RjCraving *self = craving_new_without_id ();
+
+  self->id = g_uuid_string_random ();
   return self;
 }
 
@@ -164,8 +172,7 @@ rj_craving_copy (const RjCraving *self)
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  copy = rj_craving_new ();
-  g_free (copy->id);
+  copy = craving_new_without_id ();
   copy->id = g_strdup (self->id);
   copy->time_minutes = self->time_minutes;
   copy->intensity = self->intensity;
@@ -366,6 +373,19 @@ rj_entry_add_craving (RjEntry *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   craving = rj_craving_new ();
+  g_ptr_array_add (self->cravings, craving);
+  return craving;
+}
+
+/* For the codec, which reads the id from the record: no random id to throw away. */
+RjCraving *
+rj_entry_add_craving_for_decoding (RjEntry *self)
+{
+  RjCraving *craving;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  craving = craving_new_without_id ();
   g_ptr_array_add (self->cravings, craving);
   return craving;
 }

@@ -115,6 +115,7 @@ gboolean    rj_entry_equal             (const RjEntry *a,
                                         const RjEntry *b);
 gboolean    rj_entry_is_empty          (const RjEntry *self);
 RjCraving  *rj_entry_add_craving       (RjEntry *self);
+RjCraving  *rj_entry_add_craving_for_decoding (RjEntry *self);
 RjNote     *rj_entry_add_win           (RjEntry *self,
                                         const char *text,
                                         gboolean is_private);

@@ -415,9 +415,10 @@ entry_tag (const RjKey *tag_key,
            const GDate *date,
            guint8 tag[RJ_TAG_BYTES])
 {
-  g_autofree char *iso = rj_date_to_iso (date);
-  g_autofree char *name = g_strconcat ("entry:", iso, NULL);
+  char name[32];
 
+  g_snprintf (name, sizeof name, "entry:%04u-%02u-%02u", g_date_get_year (date),
+              g_date_get_month (date), g_date_get_day (date));
   rj_crypto_tag (tag_key, name, tag);
 }
 
