@@ -1,0 +1,161 @@
+/* rj-summary.h: the one-page session summary, as numbers and lists.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the printed page shows for a period, computed from the journal: no GTK, no
+ * drawing. "Not logged" is kept apart from zero everywhere (RJ_NOT_LOGGED, or a
+ * count of the days that had a value). Private items never enter a summary: only
+ * their count does.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "rj-entry.h"
+#include "rj-profile.h"
+#include "rj-store.h"
+
+G_BEGIN_DECLS
+
+#define RJ_SUMMARY_MAX_COLUMNS 7    /* a longer period folds into weekly columns */
+#define RJ_SUMMARY_TOP_CRAVINGS 5
+
+/* One column of the day grid: a day, or a week of days when the period is long. */
+typedef struct {
+  GDate first;
+  GDate last;                 /* == first for a day column */
+  guint n_days_logged;        /* days in the column with an entry */
+  int mood;                   /* mean, rounded; RJ_NOT_LOGGED if no day had one */
+  int distress;               /* mean, rounded; or RJ_NOT_LOGGED */
+  int sleep_minutes;          /* mean; or RJ_NOT_LOGGED */
+  int n_cravings;             /* RJ_NOT_LOGGED when no day of the column was logged */
+  int peak_intensity;         /* highest logged; RJ_NOT_LOGGED if none logged */
+  int craving_minutes;        /* sum of logged durations; RJ_NOT_LOGGED if none */
+  guint8 halt_yes;            /* RjHaltFlags answered yes on any day of the column */
+  RjAnswer used;              /* YES if any day recorded use; NO if logged days had none */
+} RjSummaryColumn;
+
+typedef struct {
+  char *skill_id;
+  char *label;
+  RjHelped helped;
+} RjSummarySkillUse;
+
+/* A craving as the page shows it; trigger words are NULL when they were private. */
+typedef struct {
+  GDate date;
+  int time_minutes;
+  int intensity;
+  int duration_minutes;
+  char *trigger_label;        /* NULL when not logged */
+  char *trigger_words;        /* NULL when empty or private */
+  guint8 halt_yes;
+  GArray *skills;             /* of RjSummarySkillUse */
+  RjOutcome outcome;
+} RjSummaryCraving;
+
+typedef struct {
+  char *id;
+  char *label;
+  guint count;
+} RjSummaryTriggerCount;
+
+typedef struct {
+  char *id;
+  char *label;
+  guint times_used;
+  guint times_helped;         /* helped: yes */
+  guint times_partly;         /* helped: partly */
+  gboolean new_since_last_session;
+} RjSummarySkillCount;
+
+typedef struct {
+  GDate date;
+  char *substance_label;      /* NULL when not logged */
+  char *amount;               /* NULL when empty or private */
+  char *what_happened;        /* NULL when empty or private */
+  char *next_time;            /* NULL when empty or private */
+} RjSummaryLapse;
+
+typedef struct {
+  GDate date;
+  char *text;
+} RjSummaryNote;
+
+typedef struct {
+  /* The period and where it came from. */
+  GDate first;
+  GDate last;
+  guint n_days;               /* days in the period */
+  guint n_days_logged;        /* "entries on N of M days" */
+  gboolean since_last_session;/* the period starts the day after an attended session */
+  GDate last_session;         /* valid when since_last_session */
+  char *client_name;          /* NULL when not set */
+
+  /* Status. */
+  guint n_use_days;           /* days in the period with use recorded */
+  GDate last_use;             /* latest use in the whole journal up to @last; invalid if none */
+  int days_since_last_use;    /* as RjRecoveryStats, up to @last; -1 if unknown */
+  int sober_days_total;       /* as RjRecoveryStats; -1 if unknown */
+  guint sober_days_in_period; /* logged days without use */
+  guint medication_yes;       /* days with medication taken */
+  guint medication_logged;    /* days with medication answered */
+  int meetings;               /* sum; RJ_NOT_LOGGED if no day logged it */
+  int support_calls;          /* sum; RJ_NOT_LOGGED if no day logged it */
+  guint n_cravings;
+
+  /* The day grid. */
+  GArray *columns;            /* of RjSummaryColumn, at most RJ_SUMMARY_MAX_COLUMNS */
+  gboolean columns_are_weeks;
+
+  /* The strongest cravings, by intensity, then the ones not shown. */
+  GPtrArray *top_cravings;    /* of RjSummaryCraving*, at most RJ_SUMMARY_TOP_CRAVINGS */
+  guint n_more_cravings;
+
+  GPtrArray *triggers;        /* of RjSummaryTriggerCount*, most first */
+  GPtrArray *skills;          /* of RjSummarySkillCount*, most used first */
+  GPtrArray *lapses;          /* of RjSummaryLapse*, in date order */
+  GPtrArray *wins;            /* of RjSummaryNote*, in date order, private ones left out */
+  GPtrArray *topics;          /* of RjSummaryNote*, in date order, private ones left out */
+  guint n_private_left_out;   /* free-text items left out because they are private */
+
+  /*< private >*/
+  gatomicrefcount ref_count;
+} RjSummary;
+
+#define RJ_TYPE_SUMMARY (rj_summary_get_type ())
+
+GType       rj_summary_get_type            (void) G_GNUC_CONST;
+RjSummary  *rj_summary_ref                 (RjSummary *self);
+void        rj_summary_unref               (RjSummary *self);
+
+/* The period since the last attended session: from the day after it up to @today (or
+ * the last 7 days when there is none in the last 60). */
+void        rj_summary_default_period      (RjStore *store,
+                                            const RjProfile *profile,
+                                            const GDate *today,
+                                            GDate *first,
+                                            GDate *last,
+                                            gboolean *since_last_session);
+
+/* Computes the summary of [@first, @last] from the unlocked @store. */
+RjSummary  *rj_summary_compute             (RjStore *store,
+                                            const RjProfile *profile,
+                                            const GDate *first,
+                                            const GDate *last) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The period's data as CSV: one row per day, then one row per craving; private text
+ * left out. Written straight to @stream (the file the client chose), never to a
+ * temporary file. */
+gboolean    rj_summary_write_csv           (RjStore *store,
+                                            const RjProfile *profile,
+                                            const GDate *first,
+                                            const GDate *last,
+                                            GOutputStream *stream,
+                                            GCancellable *cancellable,
+                                            GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RjSummary, rj_summary_unref)
+
+G_END_DECLS
