@@ -6,6 +6,26 @@
  * drawing. "Not logged" is kept apart from zero everywhere (RJ_NOT_LOGGED, or a
  * count of the days that had a value). Private items never enter a summary: only
  * their count does.
+ *
+ * How the numbers are made:
+ * - A day is logged when it has an entry. A day of use is one rj_entry_records_use()
+ *   says so; a logged day without recorded use counts as sober (as in
+ *   RjRecoveryStats), so "used: no" in a column means "none recorded on logged days".
+ * - The day grid has one column per day up to 7 days. A longer period is cut into
+ *   weeks counted from @first; when that gives more than 7 columns, each column takes
+ *   as many whole weeks as keep the grid to 7 (60 days: five columns of 14 days). The
+ *   last column ends on @last and may be shorter (a partial week): read first/last.
+ *   A column's n_cravings counts the cravings of its logged days (0 on a logged day
+ *   without any), peak and minutes only count logged intensities and durations.
+ * - Top cravings: by intensity (not logged last), ties by date then time of day.
+ * - Triggers and skills: most first, ties by label. A skill is "new since the last
+ *   session" when no craving before @first used it.
+ * - Lapses: one per day of use in the period, in date order.
+ * - n_private_left_out counts each non-empty private text that the summary or its CSV
+ *   would otherwise show: a craving's trigger words (every craving of the period), the
+ *   amount / what happened / next time of a day of use, wins and topics. The day's
+ *   general notes are never on a summary, private or not, so they are not counted:
+ *   the count tells the counsellor what the client chose to keep back from this page.
  */
 
 #pragma once
@@ -89,7 +109,8 @@ typedef struct {
   GDate last;
   guint n_days;               /* days in the period */
   guint n_days_logged;        /* "entries on N of M days" */
-  gboolean since_last_session;/* the period starts the day after an attended session */
+  gboolean since_last_session;/* the period starts the day after an attended session
+                               * (rj_attended_session() on the day before @first) */
   GDate last_session;         /* valid when since_last_session */
   char *client_name;          /* NULL when not set */
 
@@ -108,6 +129,8 @@ typedef struct {
   /* The day grid. */
   GArray *columns;            /* of RjSummaryColumn, at most RJ_SUMMARY_MAX_COLUMNS */
   gboolean columns_are_weeks;
+  guint column_days;          /* 1 for day columns; else 7, or a multiple of 7 when the
+                               * period is longer than 7 weeks (see below) */
 
   /* The strongest cravings, by intensity, then the ones not shown. */
   GPtrArray *top_cravings;    /* of RjSummaryCraving*, at most RJ_SUMMARY_TOP_CRAVINGS */
@@ -131,7 +154,8 @@ RjSummary  *rj_summary_ref                 (RjSummary *self);
 void        rj_summary_unref               (RjSummary *self);
 
 /* The period since the last attended session: from the day after it up to @today (or
- * the last 7 days when there is none in the last 60). */
+ * the last 7 days when there is none in the last 60). A session on @today itself is
+ * not the last one: the page is printed for it. */
 void        rj_summary_default_period      (RjStore *store,
                                             const RjProfile *profile,
                                             const GDate *today,
@@ -147,7 +171,17 @@ RjSummary  *rj_summary_compute             (RjStore *store,
 
 /* The period's data as CSV: one row per day, then one row per craving; private text
  * left out. Written straight to @stream (the file the client chose), never to a
- * temporary file. */
+ * temporary file.
+ *
+ * RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted, quotes
+ * doubled. A header row, then a row for every day of the period (a day not logged
+ * has only its date; every value not logged is an empty cell): date (YYYY-MM-DD),
+ * mood, distress, sleep hours (to the tenth), HALT (letters answered yes, "none" when
+ * answered without a yes), cravings, peak intensity, craving minutes, used, medication
+ * ("yes"/"no"), meetings, support calls. Then an empty line, a second header row and
+ * a row for every craving in the order logged: date, time (HH:MM), intensity, minutes,
+ * trigger, trigger words (empty when private), HALT, coping skills ("Walk (helped);
+ * Call (partly)"), outcome ("rode it out"/"used"). */
 gboolean    rj_summary_write_csv           (RjStore *store,
                                             const RjProfile *profile,
                                             const GDate *first,
