@@ -749,7 +749,9 @@ csv_flush_row (CsvWriter *writer)
   gboolean ok;
 
   g_string_append (writer->row, "\r\n");
-  ok = g_output_stream_write_all (writer->stream, writer->row->str, writer->row->len, NULL,
+  /* Not every stream looks at the cancellable (a memory stream does not). */
+  ok = !g_cancellable_set_error_if_cancelled (writer->cancellable, &writer->error)
+       && g_output_stream_write_all (writer->stream, writer->row->str, writer->row->len, NULL,
                                   writer->cancellable, &writer->error);
   sodium_memzero (writer->row->str, writer->row->len);
   g_string_truncate (writer->row, 0);

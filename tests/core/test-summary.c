@@ -746,6 +746,78 @@ test_csv (Fixture *fixture,
   }
 }
 
+/* Use recorded only as a craving's outcome is a lapse too; an item gone from the
+ * profile still reads; private words of a craving beyond the top five still count. */
+static void
+test_use_by_craving (Fixture *fixture,
+                     gconstpointer data)
+{
+  g_autoptr(RjSummary) summary = NULL;
+  const RjSummaryLapse *lapse;
+  const RjSummaryCraving *craving;
+  GDate date = day (0);
+
+  {
+    g_autoptr(RjEntry) entry = rj_entry_new (&date);
+    RjCraving *last;
+
+    for (int i = 0; i < 6; i++)
+      add_craving (entry, 60 * i, 8, 1, fixture->stress, RJ_OUTCOME_RODE_IT_OUT);
+    last = add_craving (entry, 23 * 60, 1, 1, "gone-trigger", RJ_OUTCOME_USED);
+    rj_note_set (&last->trigger_words, "secret-weakest-xyz", TRUE);
+    save (fixture, entry);
+  }
+  summary = compute (fixture, 0, 0);
+
+  g_assert_cmpuint (summary->n_use_days, ==, 1);
+  g_assert_cmpuint (summary->sober_days_in_period, ==, 0);
+  assert_column (summary, 0, 1, RJ_NOT_LOGGED, RJ_NOT_LOGGED, RJ_NOT_LOGGED, 7, 8, 7, 0,
+                 RJ_ANSWER_YES);
+  g_assert_cmpuint (summary->lapses->len, ==, 1);
+  lapse = g_ptr_array_index (summary->lapses, 0);
+  assert_date (&lapse->date, 0);
+  g_assert_null (lapse->substance_label);
+  g_assert_null (lapse->amount);
+  g_assert_null (lapse->what_happened);
+  g_assert_null (lapse->next_time);
+  /* No sober start: the totals are unknown, not zero. */
+  assert_date (&summary->last_use, 0);
+  g_assert_cmpint (summary->days_since_last_use, ==, -1);
+  g_assert_cmpint (summary->sober_days_total, ==, -1);
+
+  g_assert_cmpuint (summary->top_cravings->len, ==, 5);
+  g_assert_cmpuint (summary->n_more_cravings, ==, 2);
+  for (guint i = 0; i < 5; i++)
+    {
+      craving = g_ptr_array_index (summary->top_cravings, i);
+      g_assert_cmpint (craving->time_minutes, ==, 60 * i);
+    }
+  g_assert_cmpuint (summary->n_private_left_out, ==, 1);
+  g_assert_cmpuint (summary->triggers->len, ==, 2);
+  g_assert_cmpstr (((RjSummaryTriggerCount *) g_ptr_array_index (summary->triggers, 1))->label,
+                   ==, "Removed item");
+}
+
+/* A cancelled export fails with the cancellation, and writes nothing after it. */
+static void
+test_csv_cancelled (Fixture *fixture,
+                    gconstpointer data)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  GDate first = day (0);
+  GDate last = day (6);
+
+  write_week (fixture);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rj_summary_write_csv (fixture->store, fixture->profile, &first, &last,
+                                        stream, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)),
+                    ==, 0);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -759,7 +831,9 @@ main (int argc,
   ADD ("/summary/nothing-logged", test_nothing_logged);
   ADD ("/summary/periods", test_periods);
   ADD ("/summary/default-period", test_default_period);
+  ADD ("/summary/use-by-craving", test_use_by_craving);
   ADD ("/summary/csv", test_csv);
+  ADD ("/summary/csv-cancelled", test_csv_cancelled);
 #undef ADD
 
   return g_test_run ();
