@@ -1,0 +1,1138 @@
+/* rj-summary-page.c: the one printed page of the session summary.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page is laid out top to bottom with measured Pango layouts. The header, the
+ * status, the day grid and the counsellor's footer always show; the lists in between
+ * (cravings, triggers, skills, lapses, topics, wins) get what is left. When they do
+ * not fit, the limits below shrink step by step (fewer lines per text, then fewer
+ * rows with "+N more") and the page is laid out again, so it never needs a second
+ * page. The middle is also clipped, as a last guard.
+ */
+
+#define G_LOG_DOMAIN "rj-summary-page"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "rj-summary-page.h"
+
+#define FONT "Sans"
+#define SMALL 8.0            /* the smallest size on the page */
+#define BODY 8.5
+#define HEADING 10.0
+#define TITLE 16.0
+#define MARGIN 36.0
+#define GAP 8.0
+#define GRID_LABEL_WIDTH 92.0
+#define GRID_ROW 11.5
+#define CHART_ROW 22.0
+#define NOTE_LINES 4
+#define RULE_SPACING 17.0
+
+/* How much of each list the page shows; shrink_limits() lowers them in turn. */
+typedef struct {
+  guint max_cravings;
+  int craving_lines;
+  guint max_counts;          /* triggers and skills */
+  guint max_notes;           /* lapses, topics, wins: each */
+  int note_lines;
+} Limits;
+
+typedef struct {
+  cairo_t *cr;
+  PangoContext *context;
+  gboolean drawing;          /* FALSE: measure only */
+  const RjSummary *summary;
+  const RjProfile *profile;
+  GDateTime *generated;
+  double left;
+  double width;
+  double top;
+  double bottom;
+} Page;
+
+/* Lays out @text (Pango markup when @markup) in @width, at most @max_lines lines
+ * (0: no limit) cut with "…", draws it when the page is drawing, and returns its
+ * height. */
+static double
+show_text (Page           *page,
+           double          x,
+           double          y,
+           double          width,
+           const char     *text,
+           double          size,
+           PangoWeight     weight,
+           gboolean        markup,
+           int             max_lines,
+           PangoAlignment  alignment)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (page->context);
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (FONT);
+  int height;
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, alignment);
+  if (max_lines > 0)
+    {
+      pango_layout_set_height (layout, -max_lines);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  if (markup)
+    pango_layout_set_markup (layout, text, -1);
+  else
+    pango_layout_set_text (layout, text, -1);
+
+  if (page->drawing)
+    {
+      cairo_move_to (page->cr, x, y);
+      pango_cairo_show_layout (page->cr, layout);
+    }
+  pango_layout_get_size (layout, NULL, &height);
+
+  return (double) height / PANGO_SCALE;
+}
+
+static double
+show_line (Page       *page,
+           double      x,
+           double      y,
+           double      width,
+           const char *text,
+           double      size,
+           PangoWeight weight)
+{
+  return show_text (page, x, y, width, text, size, weight, FALSE, 1, PANGO_ALIGN_LEFT);
+}
+
+static void
+fill_rect (Page  *page,
+           double x,
+           double y,
+           double width,
+           double height,
+           double grey)
+{
+  if (!page->drawing)
+    return;
+  cairo_save (page->cr);
+  cairo_set_source_rgb (page->cr, grey, grey, grey);
+  cairo_rectangle (page->cr, x, y, width, height);
+  cairo_fill (page->cr);
+  cairo_restore (page->cr);
+}
+
+static void
+hline (Page  *page,
+       double x,
+       double y,
+       double width,
+       double line_width)
+{
+  if (!page->drawing)
+    return;
+  cairo_save (page->cr);
+  cairo_set_line_width (page->cr, line_width);
+  cairo_move_to (page->cr, x, y);
+  cairo_line_to (page->cr, x + width, y);
+  cairo_stroke (page->cr);
+  cairo_restore (page->cr);
+}
+
+/* A date in the reader's locale; @format as for g_date_time_format(). */
+static char *
+format_date (const GDate *date,
+             const char  *format)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("–");
+  time = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 12, 0, 0);
+  return g_date_time_format (time, format);
+}
+
+static char *
+format_short_date (const GDate *date)
+{
+  /* Translators: a short date as in "Mon 3 Mar"; see g_date_time_format(). */
+  return format_date (date, _("%a %-d %b"));
+}
+
+static char *
+format_long_date (const GDate *date)
+{
+  /* Translators: a date as in "3 March 2025"; see g_date_time_format(). */
+  return format_date (date, _("%-d %B %Y"));
+}
+
+static char *
+format_number (int value)
+{
+  return value == RJ_NOT_LOGGED ? g_strdup ("–") : g_strdup_printf ("%d", value);
+}
+
+static char *
+format_halt (guint8 halt_yes)
+{
+  GString *out = g_string_new (NULL);
+
+  /* Translators: the initials of Hungry, Angry, Lonely, Tired, as on the check-in. */
+  if (halt_yes & RJ_HALT_HUNGRY)
+    g_string_append (out, C_("halt", "H "));
+  if (halt_yes & RJ_HALT_ANGRY)
+    g_string_append (out, C_("halt", "A "));
+  if (halt_yes & RJ_HALT_LONELY)
+    g_string_append (out, C_("halt", "L "));
+  if (halt_yes & RJ_HALT_TIRED)
+    g_string_append (out, C_("halt", "T "));
+  if (out->len > 0)
+    g_string_truncate (out, out->len - 1);
+
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+helped_label (RjHelped helped)
+{
+  switch (helped)
+    {
+    case RJ_HELPED_YES:
+      return _("helped");
+    case RJ_HELPED_PARTLY:
+      return _("partly");
+    case RJ_HELPED_NO:
+      return _("did not help");
+    case RJ_HELPED_NOT_LOGGED:
+    default:
+      return NULL;
+    }
+}
+
+/* "Recovery check-in", the client, the period, how much was logged, and what the page
+ * is (and is not). */
+static double
+draw_header (Page  *page,
+             double y)
+{
+  const RjSummary *s = page->summary;
+  g_autofree char *first = format_short_date (&s->first);
+  g_autofree char *last = format_long_date (&s->last);
+  g_autofree char *period = NULL;
+  g_autofree char *entries = NULL;
+  g_autofree char *generated = NULL;
+  g_autofree char *generated_line = NULL;
+  g_autofree char *line = NULL;
+  const char *name = s->client_name ? s->client_name
+                     : page->profile ? page->profile->client_name : NULL;
+  double title_height;
+
+  title_height = show_line (page, page->left, y, page->width * 0.6, _("Recovery check-in"),
+                            TITLE, PANGO_WEIGHT_BOLD);
+  if (name != NULL && *name != '\0')
+    show_text (page, page->left + page->width * 0.6, y + (TITLE - HEADING) * 0.6,
+               page->width * 0.4, name, HEADING + 2, PANGO_WEIGHT_BOLD, FALSE, 1,
+               PANGO_ALIGN_RIGHT);
+  y += title_height + 2;
+
+  if (s->since_last_session && g_date_valid (&s->last_session))
+    {
+      g_autofree char *session = format_short_date (&s->last_session);
+      /* Translators: the period, e.g. "Mon 3 Mar – 9 March 2025 (since the session on
+       * Sun 2 Mar)". */
+      period = g_strdup_printf (_("%s – %s (since the session on %s)"), first, last, session);
+    }
+  else
+    period = g_strdup_printf (C_("period", "%s – %s"), first, last);
+
+  entries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "entries on %u of %u day",
+                                          "entries on %u of %u days", s->n_days),
+                             s->n_days_logged, s->n_days);
+  /* Translators: when the page was made; see g_date_time_format(). */
+  generated = g_date_time_format (page->generated, _("%-d %b %Y, %H:%M"));
+  generated_line = g_strdup_printf (_("generated %s"), generated);
+  line = g_strdup_printf ("%s  ·  %s  ·  %s", period, entries, generated_line);
+  y += show_text (page, page->left, y, page->width, line, BODY + 0.5, PANGO_WEIGHT_NORMAL,
+                  FALSE, 2, PANGO_ALIGN_LEFT);
+  y += 1;
+  {
+    g_autofree char *disclaimer = g_markup_printf_escaped (
+        "<i>%s</i>",
+        _("Client self-report, made on the client's own computer; not a clinical record"));
+    y += show_text (page, page->left, y, page->width, disclaimer, SMALL, PANGO_WEIGHT_NORMAL,
+                    TRUE, 1, PANGO_ALIGN_LEFT);
+  }
+  y += 3;
+  hline (page, page->left, y, page->width, 1.5);
+
+  return y + GAP;
+}
+
+/* One cell of the status row: a small label over a bold value. */
+static double
+status_cell (Page       *page,
+             double      x,
+             double      y,
+             double      width,
+             const char *label,
+             const char *value)
+{
+  double h = show_text (page, x, y, width - 6, label, SMALL, PANGO_WEIGHT_NORMAL, FALSE, 2,
+                        PANGO_ALIGN_LEFT);
+  h += show_text (page, x, y + h, width - 6, value, HEADING + 1, PANGO_WEIGHT_BOLD, FALSE, 2,
+                  PANGO_ALIGN_LEFT);
+  return h;
+}
+
+static double
+draw_status (Page  *page,
+             double y)
+{
+  const RjSummary *s = page->summary;
+  double cell = page->width / 6;
+  double h = 0;
+  g_autofree char *use = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *sober = NULL;
+  g_autofree char *medication = NULL;
+  g_autofree char *meetings = format_number (s->meetings);
+  g_autofree char *calls = format_number (s->support_calls);
+
+  if (s->n_use_days == 0)
+    use = g_strdup (C_("use", "None"));
+  else
+    use = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Yes, %u day", "Yes, %u days",
+                                        s->n_use_days), s->n_use_days);
+
+  since = s->days_since_last_use < 0 ? g_strdup ("–")
+          : g_strdup_printf ("%d", s->days_since_last_use);
+
+  if (s->sober_days_total >= 0)
+    /* Translators: sober days, e.g. "5 of 6 · 120 total": in the period's logged days,
+     * then in all. */
+    sober = g_strdup_printf (_("%u of %u · %d total"), s->sober_days_in_period,
+                             s->n_days_logged, s->sober_days_total);
+  else
+    sober = g_strdup_printf (_("%u of %u"), s->sober_days_in_period, s->n_days_logged);
+
+  if (s->medication_logged == 0)
+    medication = g_strdup ("–");
+  else
+    medication = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u day",
+                                               "%u of %u days", s->medication_logged),
+                                  s->medication_yes, s->medication_logged);
+
+  h = MAX (h, status_cell (page, page->left, y, cell, _("Use in this period"), use));
+  h = MAX (h, status_cell (page, page->left + cell, y, cell, _("Days since last use"), since));
+  h = MAX (h, status_cell (page, page->left + 2 * cell, y, cell,
+                           _("Sober days (logged)"), sober));
+  h = MAX (h, status_cell (page, page->left + 3 * cell, y, cell, _("Medication taken"),
+                           medication));
+  h = MAX (h, status_cell (page, page->left + 4 * cell, y, cell, _("Meetings"), meetings));
+  h = MAX (h, status_cell (page, page->left + 5 * cell, y, cell, _("Support calls"), calls));
+
+  return y + h + GAP;
+}
+
+static char *
+grid_value (const RjSummaryColumn *column,
+            guint                  row)
+{
+  gboolean logged = column->n_days_logged > 0;
+
+  switch (row)
+    {
+    case 0:
+      return format_number (column->mood);
+    case 1:
+      return format_number (column->distress);
+    case 2:
+      if (column->sleep_minutes == RJ_NOT_LOGGED)
+        return g_strdup ("–");
+      /* Translators: hours of sleep, e.g. "7.5 h". */
+      return g_strdup_printf (_("%.1f h"), column->sleep_minutes / 60.0);
+    case 3:
+      return format_number (column->n_cravings);
+    case 4:
+      return format_number (column->peak_intensity);
+    case 5:
+      return format_number (column->craving_minutes);
+    case 6:
+      if (!logged)
+        return g_strdup ("–");
+      return column->halt_yes ? format_halt (column->halt_yes) : g_strdup (C_("halt", "none"));
+    case 7:
+      if (column->used == RJ_ANSWER_YES)
+        return g_strdup (C_("used", "YES"));
+      if (column->used == RJ_ANSWER_NO)
+        return g_strdup (C_("used", "no"));
+      return g_strdup ("–");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A row of grey bars, 0–10, one per column; "–" where the column has no value. */
+static void
+draw_chart_row (Page                  *page,
+                double                 x,
+                double                 y,
+                double                 column_width,
+                const RjSummary       *s,
+                gboolean               peak,
+                double                 grey)
+{
+  for (guint i = 0; i < s->columns->len; i++)
+    {
+      const RjSummaryColumn *c = &g_array_index (s->columns, RjSummaryColumn, i);
+      int value = peak ? c->peak_intensity : c->mood;
+      double cx = x + i * column_width;
+      double bar_width = MIN (column_width * 0.5, 28);
+      double full = CHART_ROW - 4;
+
+      if (value == RJ_NOT_LOGGED)
+        {
+          show_text (page, cx, y + CHART_ROW / 2 - 6, column_width, "–", BODY,
+                     PANGO_WEIGHT_NORMAL, FALSE, 1, PANGO_ALIGN_CENTER);
+          continue;
+        }
+      value = CLAMP (value, 0, 10);
+      {
+        double h = MAX (full * value / 10.0, 0.75);
+        double bx = cx + (column_width - bar_width) / 2;
+
+        fill_rect (page, bx, y + 2 + full - h, bar_width, h, grey);
+        if (page->drawing)
+          {
+            cairo_save (page->cr);
+            cairo_set_line_width (page->cr, 0.5);
+            cairo_rectangle (page->cr, bx, y + 2 + full - h, bar_width, h);
+            cairo_stroke (page->cr);
+            cairo_restore (page->cr);
+          }
+      }
+    }
+}
+
+static double
+draw_grid (Page  *page,
+           double y)
+{
+  const RjSummary *s = page->summary;
+  const char *labels[] = {
+    _("Mood (0–10)"), _("Distress (0–10)"), _("Sleep"), _("Cravings"),
+    _("Peak craving (0–10)"), _("Craving minutes"), _("HALT (yes)"), _("Used"),
+  };
+  guint n = s->columns ? s->columns->len : 0;
+  double column_width;
+  double x = page->left + GRID_LABEL_WIDTH;
+  double top = y;
+
+  y += show_line (page, page->left, y, page->width,
+                  s->columns_are_weeks ? _("Week by week") : _("Day by day"), HEADING,
+                  PANGO_WEIGHT_BOLD) + 2;
+  if (n == 0)
+    return y + show_line (page, page->left, y, page->width, _("No days in this period."),
+                          BODY, PANGO_WEIGHT_NORMAL) + GAP;
+
+  column_width = (page->width - GRID_LABEL_WIDTH) / n;
+
+  /* Every other column in light grey, so that a column reads top to bottom. */
+  for (guint i = 1; i < n; i += 2)
+    fill_rect (page, x + i * column_width, y, column_width,
+               GRID_ROW * 9 + 2 * CHART_ROW + 4, 0.92);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RjSummaryColumn *c = &g_array_index (s->columns, RjSummaryColumn, i);
+      g_autofree char *label = NULL;
+
+      if (g_date_compare (&c->first, &c->last) == 0)
+        label = format_short_date (&c->first);
+      else
+        {
+          g_autofree char *a = format_date (&c->first, _("%-d %b"));
+          g_autofree char *b = format_date (&c->last, _("%-d %b"));
+          label = g_strdup_printf (C_("period", "%s – %s"), a, b);
+        }
+      show_text (page, x + i * column_width + 1, y + 1, column_width - 2, label, SMALL,
+                 PANGO_WEIGHT_BOLD, FALSE, 1, PANGO_ALIGN_CENTER);
+    }
+  y += GRID_ROW;
+  hline (page, page->left, y, page->width, 0.75);
+
+  for (guint row = 0; row < G_N_ELEMENTS (labels); row++)
+    {
+      show_line (page, page->left, y + 1.5, GRID_LABEL_WIDTH - 4, labels[row], BODY,
+                 row == 4 || row == 7 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+      for (guint i = 0; i < n; i++)
+        {
+          const RjSummaryColumn *c = &g_array_index (s->columns, RjSummaryColumn, i);
+          g_autofree char *value = grid_value (c, row);
+          gboolean strong = (row == 7 && c->used == RJ_ANSWER_YES) || row == 4;
+
+          show_text (page, x + i * column_width + 1, y + 1.5, column_width - 2, value, BODY,
+                     strong ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, FALSE, 1,
+                     PANGO_ALIGN_CENTER);
+        }
+      y += GRID_ROW;
+      hline (page, page->left, y, page->width, 0.25);
+    }
+
+  /* The two numbers a reader most wants to see move: as bars. */
+  y += 2;
+  show_text (page, page->left, y + 2, GRID_LABEL_WIDTH - 4, _("Peak craving\n(dark bars)"),
+             SMALL, PANGO_WEIGHT_NORMAL, FALSE, 2, PANGO_ALIGN_LEFT);
+  draw_chart_row (page, x, y, column_width, s, TRUE, 0.3);
+  y += CHART_ROW;
+  show_text (page, page->left, y + 2, GRID_LABEL_WIDTH - 4, _("Mood\n(light bars)"),
+             SMALL, PANGO_WEIGHT_NORMAL, FALSE, 2, PANGO_ALIGN_LEFT);
+  draw_chart_row (page, x, y, column_width, s, FALSE, 0.8);
+  y += CHART_ROW;
+  hline (page, page->left, y, page->width, 0.75);
+  y += 2;
+
+  if (s->columns_are_weeks)
+    {
+      const RjSummaryColumn *c = &g_array_index (s->columns, RjSummaryColumn, 0);
+      int days = g_date_days_between (&c->first, &c->last) + 1;
+      g_autofree char *note = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE,
+                       "Each column is %d day. Mood, distress and sleep are averages; cravings "
+                       "and minutes are totals; peak is the highest; “–”: nothing logged.",
+                       "Each column is %d days. Mood, distress and sleep are averages; cravings "
+                       "and minutes are totals; peak is the highest; “–”: nothing logged.",
+                       days),
+          days);
+      y += show_text (page, page->left, y, page->width, note, SMALL, PANGO_WEIGHT_NORMAL,
+                      FALSE, 2, PANGO_ALIGN_LEFT);
+    }
+  else
+    y += show_line (page, page->left, y, page->width, _("“–”: nothing logged that day."),
+                    SMALL, PANGO_WEIGHT_NORMAL);
+
+  (void) top;
+  return y + GAP;
+}
+
+static double
+draw_heading (Page       *page,
+              double      x,
+              double      y,
+              double      width,
+              const char *text)
+{
+  double h = show_line (page, x, y, width, text, HEADING, PANGO_WEIGHT_BOLD);
+
+  hline (page, x, y + h + 0.5, width, 0.5);
+  return h + 2.5;
+}
+
+static double
+draw_more (Page  *page,
+           double x,
+           double y,
+           double width,
+           guint  n_more)
+{
+  g_autofree char *more = NULL;
+
+  if (n_more == 0)
+    return 0;
+  more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more in the app",
+                                       "+%u more in the app", n_more), n_more);
+  return show_text (page, x, y, width, more, SMALL, PANGO_WEIGHT_NORMAL, FALSE, 1,
+                    PANGO_ALIGN_LEFT);
+}
+
+static char *
+craving_head (const RjSummaryCraving *c)
+{
+  g_autofree char *date = format_short_date (&c->date);
+  GString *out = g_string_new (NULL);
+  g_autofree char *when = NULL;
+
+  if (c->time_minutes != RJ_NOT_LOGGED)
+    when = g_strdup_printf ("%s %02d:%02d", date, c->time_minutes / 60, c->time_minutes % 60);
+  else
+    when = g_strdup (date);
+
+  {
+    g_autofree char *escaped = g_markup_escape_text (when, -1);
+    g_string_append_printf (out, "<b>%s", escaped);
+  }
+  if (c->intensity != RJ_NOT_LOGGED)
+    g_string_append_printf (out, " · %d/10", c->intensity);
+  if (c->duration_minutes != RJ_NOT_LOGGED)
+    {
+      /* Translators: a craving's length, e.g. "20 min". */
+      g_autofree char *minutes = g_strdup_printf (_("%d min"), c->duration_minutes);
+      g_string_append_printf (out, " · %s", minutes);
+    }
+  g_string_append (out, "</b>");
+
+  if (c->trigger_label != NULL || c->trigger_words != NULL)
+    {
+      g_autofree char *trigger = NULL;
+
+      if (c->trigger_label != NULL && c->trigger_words != NULL)
+        trigger = g_markup_printf_escaped (" · %s: “%s”", c->trigger_label, c->trigger_words);
+      else
+        trigger = g_markup_printf_escaped (" · %s",
+                                           c->trigger_label ? c->trigger_label
+                                                            : c->trigger_words);
+      g_string_append (out, trigger);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+craving_detail (const RjSummaryCraving *c)
+{
+  GString *out = g_string_new (NULL);
+
+  if (c->halt_yes)
+    {
+      g_autofree char *halt = format_halt (c->halt_yes);
+      g_string_append_printf (out, _("HALT: %s"), halt);
+    }
+  if (c->skills != NULL && c->skills->len > 0)
+    {
+      if (out->len > 0)
+        g_string_append (out, " · ");
+      g_string_append (out, _("Skills: "));
+      for (guint i = 0; i < c->skills->len; i++)
+        {
+          const RjSummarySkillUse *use = &g_array_index (c->skills, RjSummarySkillUse, i);
+          const char *helped = helped_label (use->helped);
+
+          if (i > 0)
+            g_string_append (out, ", ");
+          g_string_append (out, use->label ? use->label : "?");
+          if (helped != NULL)
+            g_string_append_printf (out, " (%s)", helped);
+        }
+    }
+  if (c->outcome != RJ_OUTCOME_NOT_LOGGED)
+    {
+      if (out->len > 0)
+        g_string_append (out, " · ");
+      g_string_append (out, c->outcome == RJ_OUTCOME_USED ? _("Outcome: used")
+                                                         : _("Outcome: rode it out"));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static double
+draw_cravings (Page         *page,
+               double        x,
+               double        y,
+               double        width,
+               const Limits *limits)
+{
+  const RjSummary *s = page->summary;
+  guint n = s->top_cravings ? s->top_cravings->len : 0;
+  guint shown = MIN (n, limits->max_cravings);
+  double top = y;
+  g_autofree char *heading = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "Strongest cravings (%u in all)",
+                   "Strongest cravings (%u in all)", s->n_cravings), s->n_cravings);
+
+  y += draw_heading (page, x, y, width, heading);
+  if (n == 0)
+    return y - top + show_line (page, x, y, width, _("No cravings logged."), BODY,
+                                PANGO_WEIGHT_NORMAL);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      const RjSummaryCraving *c = g_ptr_array_index (s->top_cravings, i);
+      g_autofree char *head = craving_head (c);
+      g_autofree char *detail = craving_detail (c);
+
+      y += show_text (page, x, y, width, head, BODY, PANGO_WEIGHT_NORMAL, TRUE, 1,
+                      PANGO_ALIGN_LEFT);
+      if (limits->craving_lines > 1 && *detail != '\0')
+        y += show_text (page, x + 8, y, width - 8, detail, SMALL, PANGO_WEIGHT_NORMAL, FALSE,
+                        limits->craving_lines - 1, PANGO_ALIGN_LEFT);
+      y += 2;
+    }
+  y += draw_more (page, x, y, width, n - shown + s->n_more_cravings);
+
+  return y - top;
+}
+
+/* Label on the left, numbers on the right, one line per row. */
+static double
+draw_count_row (Page       *page,
+                double      x,
+                double      y,
+                double      width,
+                const char *label,
+                const char *numbers,
+                double      numbers_width)
+{
+  double h = show_line (page, x, y, width - numbers_width - 4, label, BODY,
+                        PANGO_WEIGHT_NORMAL);
+  show_text (page, x + width - numbers_width, y, numbers_width, numbers, BODY,
+             PANGO_WEIGHT_NORMAL, FALSE, 1, PANGO_ALIGN_RIGHT);
+  return h + 0.5;
+}
+
+static double
+draw_counts (Page         *page,
+             double        x,
+             double        y,
+             double        width,
+             const Limits *limits)
+{
+  const RjSummary *s = page->summary;
+  guint n_triggers = s->triggers ? s->triggers->len : 0;
+  guint n_skills = s->skills ? s->skills->len : 0;
+  guint shown;
+  double top = y;
+
+  y += draw_heading (page, x, y, width, _("Triggers"));
+  if (n_triggers == 0)
+    y += show_line (page, x, y, width, _("None logged."), BODY, PANGO_WEIGHT_NORMAL);
+  shown = MIN (n_triggers, limits->max_counts);
+  for (guint i = 0; i < shown; i++)
+    {
+      const RjSummaryTriggerCount *t = g_ptr_array_index (s->triggers, i);
+      g_autofree char *count = g_strdup_printf ("×%u", t->count);
+
+      y += draw_count_row (page, x, y, width, t->label ? t->label : "?", count, 30);
+    }
+  if (n_triggers > shown)
+    y += draw_more (page, x, y, width, n_triggers - shown);
+  y += GAP - 2;
+
+  y += draw_heading (page, x, y, width, _("Coping skills"));
+  if (n_skills == 0)
+    y += show_line (page, x, y, width, _("None logged."), BODY, PANGO_WEIGHT_NORMAL);
+  else
+    y += draw_count_row (page, x, y, width, "", _("used · helped"), 80) - 1;
+  shown = MIN (n_skills, limits->max_counts);
+  for (guint i = 0; i < shown; i++)
+    {
+      const RjSummarySkillCount *k = g_ptr_array_index (s->skills, i);
+      g_autofree char *label = NULL;
+      g_autofree char *numbers = NULL;
+
+      if (k->new_since_last_session)
+        /* Translators: a coping skill first used since the last session. */
+        label = g_strdup_printf (_("%s (new)"), k->label ? k->label : "?");
+      else
+        label = g_strdup (k->label ? k->label : "?");
+      if (k->times_partly > 0)
+        /* Translators: times used · times helped (+ times partly helped). */
+        numbers = g_strdup_printf (_("%u · %u (+%u partly)"), k->times_used, k->times_helped,
+                                   k->times_partly);
+      else
+        numbers = g_strdup_printf ("%u · %u", k->times_used, k->times_helped);
+      y += draw_count_row (page, x, y, width, label, numbers, 80);
+    }
+  if (n_skills > shown)
+    y += draw_more (page, x, y, width, n_skills - shown);
+
+  return y - top;
+}
+
+/* A list of dated texts, each cut to @limits->note_lines lines. */
+static double
+draw_notes (Page         *page,
+            double        x,
+            double        y,
+            double        width,
+            const char   *heading,
+            GPtrArray    *notes,
+            const Limits *limits)
+{
+  guint n = notes ? notes->len : 0;
+  guint shown = MIN (n, limits->max_notes);
+  double top = y;
+
+  y += draw_heading (page, x, y, width, heading);
+  if (n == 0)
+    return y - top + show_line (page, x, y, width, _("Nothing written."), BODY,
+                                PANGO_WEIGHT_NORMAL);
+  for (guint i = 0; i < shown; i++)
+    {
+      const RjSummaryNote *note = g_ptr_array_index (notes, i);
+      g_autofree char *date = format_short_date (&note->date);
+      g_autofree char *text = g_markup_printf_escaped ("<b>%s</b>  %s", date,
+                                                       note->text ? note->text : "");
+
+      y += show_text (page, x, y, width, text, BODY, PANGO_WEIGHT_NORMAL, TRUE,
+                      limits->note_lines, PANGO_ALIGN_LEFT) + 1.5;
+    }
+  y += draw_more (page, x, y, width, n - shown);
+
+  return y - top;
+}
+
+static double
+draw_lapses (Page         *page,
+             double        y,
+             const Limits *limits)
+{
+  const RjSummary *s = page->summary;
+  guint n = s->lapses ? s->lapses->len : 0;
+  guint shown = MIN (n, limits->max_notes);
+  double top = y;
+
+  if (n == 0)
+    return 0;
+
+  y += draw_heading (page, page->left, y, page->width, _("Looking back at the use"));
+  for (guint i = 0; i < shown; i++)
+    {
+      const RjSummaryLapse *lapse = g_ptr_array_index (s->lapses, i);
+      g_autofree char *date = format_short_date (&lapse->date);
+      GString *text = g_string_new (NULL);
+      g_autofree char *markup = NULL;
+      g_autofree char *head = g_markup_printf_escaped ("<b>%s</b>", date);
+
+      g_string_append (text, head);
+      if (lapse->substance_label != NULL)
+        {
+          g_autofree char *part = g_markup_printf_escaped (" · %s", lapse->substance_label);
+          g_string_append (text, part);
+        }
+      if (lapse->amount != NULL)
+        {
+          g_autofree char *part = g_markup_printf_escaped (", %s", lapse->amount);
+          g_string_append (text, part);
+        }
+      if (lapse->what_happened != NULL)
+        {
+          g_autofree char *part = g_markup_printf_escaped (" · <i>%s</i> %s",
+                                                           _("What happened:"),
+                                                           lapse->what_happened);
+          g_string_append (text, part);
+        }
+      if (lapse->next_time != NULL)
+        {
+          g_autofree char *part = g_markup_printf_escaped (" · <i>%s</i> %s",
+                                                           _("Next time:"), lapse->next_time);
+          g_string_append (text, part);
+        }
+      markup = g_string_free (text, FALSE);
+      y += show_text (page, page->left, y, page->width, markup, BODY, PANGO_WEIGHT_NORMAL,
+                      TRUE, limits->note_lines, PANGO_ALIGN_LEFT) + 1.5;
+    }
+  y += draw_more (page, page->left, y, page->width, n - shown);
+
+  return y - top + GAP;
+}
+
+/* Everything between the grid and the footer; returns the height it takes. */
+static double
+draw_middle (Page         *page,
+             double        y,
+             const Limits *limits)
+{
+  const RjSummary *s = page->summary;
+  double top = y;
+  double left_width = page->width * 0.6 - GAP / 2;
+  double right_x = page->left + page->width * 0.6 + GAP / 2;
+  double right_width = page->width * 0.4 - GAP / 2;
+  double a, b;
+
+  y += draw_lapses (page, y, limits);
+
+  a = draw_cravings (page, page->left, y, left_width, limits);
+  b = draw_counts (page, right_x, y, right_width, limits);
+  y += MAX (a, b) + GAP;
+
+  a = draw_notes (page, page->left, y, left_width, _("I want to talk about"), s->topics,
+                  limits);
+  b = draw_notes (page, right_x, y, right_width, _("Wins"), s->wins, limits);
+  y += MAX (a, b);
+
+  if (s->n_private_left_out > 0)
+    {
+      g_autofree char *text = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u private item left out",
+                       "%u private items left out", s->n_private_left_out),
+          s->n_private_left_out);
+      y += 2 + show_line (page, page->left, y + 2, page->width, text, SMALL,
+                          PANGO_WEIGHT_NORMAL);
+    }
+
+  return y - top;
+}
+
+/* Ruled lines for the counsellor, the client's people, and the crisis lines. Drawn
+ * upwards from @bottom; returns its top. */
+static double
+draw_footer (Page  *page,
+             double bottom)
+{
+  const RjProfile *profile = page->profile;
+  g_autoptr(GString) contacts = g_string_new (NULL);
+  g_autofree char *contacts_line = NULL;
+  const char *crisis = _("Crisis: 988 Suicide & Crisis Lifeline (call or text 988) · "
+                         "SAMHSA National Helpline 1-800-662-4357 (free, 24/7)");
+  double line_height = BODY * 1.3;
+  double y = bottom - 2 * line_height;
+  double top;
+
+  if (profile != NULL && profile->contacts != NULL)
+    for (guint i = 0; i < profile->contacts->len; i++)
+      {
+        const RjContact *contact = g_ptr_array_index (profile->contacts, i);
+
+        if (contact->name == NULL || *contact->name == '\0')
+          continue;
+        if (contacts->len > 0)
+          g_string_append (contacts, ", ");
+        g_string_append (contacts, contact->name);
+      }
+  contacts_line = g_markup_printf_escaped ("<b>%s</b> %s", _("Support people:"),
+                                           contacts->len > 0 ? contacts->str : "–");
+  show_text (page, page->left, y, page->width, contacts_line, BODY, PANGO_WEIGHT_NORMAL,
+             TRUE, 1, PANGO_ALIGN_LEFT);
+  show_text (page, page->left, y + line_height, page->width, crisis, BODY, PANGO_WEIGHT_BOLD,
+             FALSE, 1, PANGO_ALIGN_LEFT);
+
+  y -= 4 + NOTE_LINES * RULE_SPACING + HEADING * 1.3;
+  top = y;
+  y += draw_heading (page, page->left, y, page->width, _("Counsellor's notes"));
+  for (guint i = 0; i < NOTE_LINES; i++)
+    {
+      y += RULE_SPACING;
+      hline (page, page->left, y, page->width, 0.5);
+    }
+
+  return top;
+}
+
+/* Lowers one limit; returns FALSE when there is nothing left to lower. */
+static gboolean
+shrink_limits (Limits *limits)
+{
+  if (limits->note_lines > 2)
+    limits->note_lines--;
+  else if (limits->max_notes > 3)
+    limits->max_notes--;
+  else if (limits->craving_lines > 2)
+    limits->craving_lines--;
+  else if (limits->max_counts > 5)
+    limits->max_counts--;
+  else if (limits->max_cravings > 3)
+    limits->max_cravings--;
+  else if (limits->note_lines > 1)
+    limits->note_lines--;
+  else if (limits->max_notes > 1)
+    limits->max_notes--;
+  else if (limits->max_counts > 2)
+    limits->max_counts--;
+  else if (limits->craving_lines > 1)
+    limits->craving_lines--;
+  else if (limits->max_cravings > 1)
+    limits->max_cravings--;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * rj_summary_page_draw:
+ * @cr: where to draw, in points, with the page's top left corner at the origin
+ * @width: the page's width in points
+ * @height: the page's height in points
+ * @summary: what to show
+ * @profile: (nullable): the client's profile, for the support contacts
+ * @generated: the time shown as "generated"
+ *
+ * Draws the session summary on one page of @width × @height, black on white. Lists
+ * that do not fit are cut by rule, never continued on another page.
+ */
+void
+rj_summary_page_draw (cairo_t         *cr,
+                      double           width,
+                      double           height,
+                      const RjSummary *summary,
+                      const RjProfile *profile,
+                      GDateTime       *generated)
+{
+  Page page = { 0 };
+  Limits limits = { RJ_SUMMARY_TOP_CRAVINGS, 3, 12, 5, 4 };
+  cairo_font_options_t *options;
+  double margin;
+  double middle_top;
+  double middle_bottom;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (width > 0 && height > 0);
+  g_return_if_fail (summary != NULL);
+  g_return_if_fail (generated != NULL);
+
+  margin = MIN (MARGIN, MIN (width, height) / 12);
+
+  /* Font sizes are in points and so is the page: one unit, whatever the output. */
+  page.context = pango_cairo_create_context (cr);
+  pango_cairo_context_set_resolution (page.context, 72);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (page.context, options);
+  cairo_font_options_destroy (options);
+
+  page.cr = cr;
+  page.summary = summary;
+  page.profile = profile;
+  page.generated = generated;
+  page.left = margin;
+  page.width = width - 2 * margin;
+  page.top = margin;
+  page.bottom = height - margin;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  page.drawing = TRUE;
+  middle_top = draw_header (&page, page.top);
+  middle_top = draw_status (&page, middle_top);
+  middle_top = draw_grid (&page, middle_top);
+  middle_bottom = draw_footer (&page, page.bottom) - GAP;
+
+  /* Measure the middle, shrinking what it shows until it fits. */
+  page.drawing = FALSE;
+  while (draw_middle (&page, middle_top, &limits) > middle_bottom - middle_top)
+    if (!shrink_limits (&limits))
+      break;
+
+  page.drawing = TRUE;
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, middle_top - 1, width, MAX (middle_bottom - middle_top + 1, 0));
+  cairo_clip (cr);
+  draw_middle (&page, middle_top, &limits);
+  cairo_restore (cr);
+
+  cairo_restore (cr);
+  g_object_unref (page.context);
+}
+
+static cairo_status_t
+write_to_fd_cb (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  int fd = GPOINTER_TO_INT (closure);
+
+  while (length > 0)
+    {
+      ssize_t written = write (fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return CAIRO_STATUS_WRITE_ERROR;
+      data += written;
+      length -= written;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * rj_summary_page_write_pdf:
+ * @path: the file the client chose
+ * @width: the page's width in points
+ * @height: the page's height in points
+ * @summary: what to show
+ * @profile: (nullable): the client's profile
+ * @generated: the time shown as "generated"
+ * @error: return location for a #GError
+ *
+ * Writes the page as a one-page PDF straight into @path, readable only by its owner:
+ * no temporary file holds the plaintext on the way. This blocks: call it from a
+ * thread.
+ *
+ * Returns: %TRUE when the file was written
+ */
+gboolean
+rj_summary_page_write_pdf (const char      *path,
+                           double           width,
+                           double           height,
+                           const RjSummary *summary,
+                           const RjProfile *profile,
+                           GDateTime       *generated,
+                           GError         **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  int fd;
+  int saved_errno;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+  g_return_val_if_fail (generated != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The summary could not be saved to “%s”: %s"), path,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* An existing file keeps its mode on O_CREAT; the page is private either way. */
+  fchmod (fd, 0600);
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_fd_cb, GINT_TO_POINTER (fd),
+                                                 width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Recovery check-in"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, _("Recovery Journal"));
+
+  cr = cairo_create (surface);
+  rj_summary_page_draw (cr, width, height, summary, profile, generated);
+  cairo_show_page (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS && fsync (fd) != 0)
+    status = CAIRO_STATUS_WRITE_ERROR;
+  saved_errno = errno;
+  if (close (fd) != 0 && status == CAIRO_STATUS_SUCCESS)
+    status = CAIRO_STATUS_WRITE_ERROR;
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The summary could not be saved to “%s” (%s)"), path,
+                   status == CAIRO_STATUS_WRITE_ERROR ? g_strerror (saved_errno)
+                                                      : cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
