@@ -34,10 +34,11 @@
 #define TITLE 16.0
 #define MARGIN 36.0
 #define GAP 8.0
-#define GRID_LABEL_WIDTH 92.0
+#define GRID_LABEL_WIDTH 104.0
 #define GRID_ROW 11.5
 #define CHART_ROW 22.0
-#define NOTE_LINES 4
+#define NOTE_LINES 3
+#define MAX_EXTRA_NOTE_LINES 5
 #define RULE_SPACING 17.0
 
 /* How much of each list the page shows; shrink_limits() lowers them in turn. */
@@ -181,6 +182,27 @@ format_long_date (const GDate *date)
   return format_date (date, _("%-d %B %Y"));
 }
 
+/* At most about what @lines lines of @width can show, cut at a character with "…".
+ * Pango ellipsizes what is drawn, but a PDF still carries the cut text behind the
+ * ellipsis (as its "actual text"), so a 2,000-word note would travel whole inside the
+ * file; cutting first keeps the file to what the page shows. */
+static char *
+shorten (const char *text,
+         double      width,
+         int         lines)
+{
+  glong max_chars = (glong) (width / 3.0) * MAX (lines, 1);
+
+  if (text == NULL)
+    return NULL;
+  if (g_utf8_strlen (text, -1) <= max_chars)
+    return g_strdup (text);
+  {
+    g_autofree char *head = g_utf8_substring (text, 0, max_chars);
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
 static char *
 format_number (int value)
 {
@@ -237,7 +259,6 @@ draw_header (Page  *page,
   g_autofree char *entries = NULL;
   g_autofree char *generated = NULL;
   g_autofree char *generated_line = NULL;
-  g_autofree char *line = NULL;
   const char *name = s->client_name ? s->client_name
                      : page->profile ? page->profile->client_name : NULL;
   double title_height;
@@ -266,9 +287,11 @@ draw_header (Page  *page,
   /* Translators: when the page was made; see g_date_time_format(). */
   generated = g_date_time_format (page->generated, _("%-d %b %Y, %H:%M"));
   generated_line = g_strdup_printf (_("generated %s"), generated);
-  line = g_strdup_printf ("%s  ·  %s  ·  %s", period, entries, generated_line);
-  y += show_text (page, page->left, y, page->width, line, BODY + 0.5, PANGO_WEIGHT_NORMAL,
-                  FALSE, 2, PANGO_ALIGN_LEFT);
+  show_text (page, page->left + page->width * 0.7, y + 1, page->width * 0.3, generated_line,
+             SMALL, PANGO_WEIGHT_NORMAL, FALSE, 1, PANGO_ALIGN_RIGHT);
+  y += show_text (page, page->left, y, page->width * 0.7 - 4, period, BODY + 1,
+                  PANGO_WEIGHT_BOLD, FALSE, 2, PANGO_ALIGN_LEFT);
+  y += show_line (page, page->left, y, page->width, entries, BODY + 0.5, PANGO_WEIGHT_NORMAL);
   y += 1;
   {
     g_autofree char *disclaimer = g_markup_printf_escaped (
@@ -290,12 +313,16 @@ status_cell (Page       *page,
              double      y,
              double      width,
              const char *label,
-             const char *value)
+             const char *value,
+             const char *more)
 {
   double h = show_text (page, x, y, width - 6, label, SMALL, PANGO_WEIGHT_NORMAL, FALSE, 2,
                         PANGO_ALIGN_LEFT);
   h += show_text (page, x, y + h, width - 6, value, HEADING + 1, PANGO_WEIGHT_BOLD, FALSE, 2,
                   PANGO_ALIGN_LEFT);
+  if (more != NULL)
+    h += show_text (page, x, y + h, width - 6, more, SMALL, PANGO_WEIGHT_NORMAL, FALSE, 1,
+                    PANGO_ALIGN_LEFT);
   return h;
 }
 
@@ -309,6 +336,7 @@ draw_status (Page  *page,
   g_autofree char *use = NULL;
   g_autofree char *since = NULL;
   g_autofree char *sober = NULL;
+  g_autofree char *sober_total = NULL;
   g_autofree char *medication = NULL;
   g_autofree char *meetings = format_number (s->meetings);
   g_autofree char *calls = format_number (s->support_calls);
@@ -322,29 +350,30 @@ draw_status (Page  *page,
   since = s->days_since_last_use < 0 ? g_strdup ("–")
           : g_strdup_printf ("%d", s->days_since_last_use);
 
+  /* Translators: sober days among the period's logged days, e.g. "5 of 6". */
+  sober = g_strdup_printf (_("%u of %u"), s->sober_days_in_period, s->n_days_logged);
   if (s->sober_days_total >= 0)
-    /* Translators: sober days, e.g. "5 of 6 · 120 total": in the period's logged days,
-     * then in all. */
-    sober = g_strdup_printf (_("%u of %u · %d total"), s->sober_days_in_period,
-                             s->n_days_logged, s->sober_days_total);
-  else
-    sober = g_strdup_printf (_("%u of %u"), s->sober_days_in_period, s->n_days_logged);
+    sober_total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d sober day in all",
+                                                "%d sober days in all", s->sober_days_total),
+                                   s->sober_days_total);
 
   if (s->medication_logged == 0)
     medication = g_strdup ("–");
   else
-    medication = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u day",
-                                               "%u of %u days", s->medication_logged),
-                                  s->medication_yes, s->medication_logged);
+    medication = g_strdup_printf (_("%u of %u"), s->medication_yes, s->medication_logged);
 
-  h = MAX (h, status_cell (page, page->left, y, cell, _("Use in this period"), use));
-  h = MAX (h, status_cell (page, page->left + cell, y, cell, _("Days since last use"), since));
+  h = MAX (h, status_cell (page, page->left, y, cell, _("Use in this period"), use,
+                           NULL));
+  h = MAX (h, status_cell (page, page->left + cell, y, cell, _("Days since last use"), since,
+                           NULL));
   h = MAX (h, status_cell (page, page->left + 2 * cell, y, cell,
-                           _("Sober days (logged)"), sober));
-  h = MAX (h, status_cell (page, page->left + 3 * cell, y, cell, _("Medication taken"),
-                           medication));
-  h = MAX (h, status_cell (page, page->left + 4 * cell, y, cell, _("Meetings"), meetings));
-  h = MAX (h, status_cell (page, page->left + 5 * cell, y, cell, _("Support calls"), calls));
+                           _("Sober days (logged)"), sober, sober_total));
+  h = MAX (h, status_cell (page, page->left + 3 * cell, y, cell, _("Medication (days taken)"),
+                           medication, NULL));
+  h = MAX (h, status_cell (page, page->left + 4 * cell, y, cell, _("Meetings"), meetings,
+                           NULL));
+  h = MAX (h, status_cell (page, page->left + 5 * cell, y, cell, _("Support calls"), calls,
+                           NULL));
 
   return y + h + GAP;
 }
@@ -441,11 +470,22 @@ draw_grid (Page  *page,
   guint n = s->columns ? s->columns->len : 0;
   double column_width;
   double x = page->left + GRID_LABEL_WIDTH;
-  double top = y;
+  g_autofree char *heading = NULL;
+  int column_days = 1;
 
-  y += show_line (page, page->left, y, page->width,
-                  s->columns_are_weeks ? _("Week by week") : _("Day by day"), HEADING,
-                  PANGO_WEIGHT_BOLD) + 2;
+  if (n > 0)
+    {
+      const RjSummaryColumn *c = &g_array_index (s->columns, RjSummaryColumn, 0);
+      column_days = g_date_days_between (&c->first, &c->last) + 1;
+    }
+
+  if (!s->columns_are_weeks)
+    heading = g_strdup (_("Day by day"));
+  else if (column_days == 7)
+    heading = g_strdup (_("Week by week"));
+  else
+    heading = g_strdup_printf (_("In blocks of %d days"), column_days);
+  y += show_line (page, page->left, y, page->width, heading, HEADING, PANGO_WEIGHT_BOLD) + 2;
   if (n == 0)
     return y + show_line (page, page->left, y, page->width, _("No days in this period."),
                           BODY, PANGO_WEIGHT_NORMAL) + GAP;
@@ -509,8 +549,7 @@ draw_grid (Page  *page,
 
   if (s->columns_are_weeks)
     {
-      const RjSummaryColumn *c = &g_array_index (s->columns, RjSummaryColumn, 0);
-      int days = g_date_days_between (&c->first, &c->last) + 1;
+      int days = column_days;
       g_autofree char *note = g_strdup_printf (
           g_dngettext (GETTEXT_PACKAGE,
                        "Each column is %d day. Mood, distress and sleep are averages; cravings "
@@ -526,7 +565,6 @@ draw_grid (Page  *page,
     y += show_line (page, page->left, y, page->width, _("“–”: nothing logged that day."),
                     SMALL, PANGO_WEIGHT_NORMAL);
 
-  (void) top;
   return y + GAP;
 }
 
@@ -561,8 +599,10 @@ draw_more (Page  *page,
 }
 
 static char *
-craving_head (const RjSummaryCraving *c)
+craving_head (const RjSummaryCraving *c,
+              double                  width)
 {
+  g_autofree char *trigger_words = shorten (c->trigger_words, width, 1);
   g_autofree char *date = format_short_date (&c->date);
   GString *out = g_string_new (NULL);
   g_autofree char *when = NULL;
@@ -590,12 +630,12 @@ craving_head (const RjSummaryCraving *c)
     {
       g_autofree char *trigger = NULL;
 
-      if (c->trigger_label != NULL && c->trigger_words != NULL)
-        trigger = g_markup_printf_escaped (" · %s: “%s”", c->trigger_label, c->trigger_words);
+      if (c->trigger_label != NULL && trigger_words != NULL)
+        trigger = g_markup_printf_escaped (" · %s: “%s”", c->trigger_label, trigger_words);
       else
         trigger = g_markup_printf_escaped (" · %s",
                                            c->trigger_label ? c->trigger_label
-                                                            : c->trigger_words);
+                                                            : trigger_words);
       g_string_append (out, trigger);
     }
 
@@ -663,7 +703,7 @@ draw_cravings (Page         *page,
   for (guint i = 0; i < shown; i++)
     {
       const RjSummaryCraving *c = g_ptr_array_index (s->top_cravings, i);
-      g_autofree char *head = craving_head (c);
+      g_autofree char *head = craving_head (c, width);
       g_autofree char *detail = craving_detail (c);
 
       y += show_text (page, x, y, width, head, BODY, PANGO_WEIGHT_NORMAL, TRUE, 1,
@@ -776,8 +816,9 @@ draw_notes (Page         *page,
     {
       const RjSummaryNote *note = g_ptr_array_index (notes, i);
       g_autofree char *date = format_short_date (&note->date);
-      g_autofree char *text = g_markup_printf_escaped ("<b>%s</b>  %s", date,
-                                                       note->text ? note->text : "");
+      g_autofree char *short_text = shorten (note->text ? note->text : "", width,
+                                             limits->note_lines);
+      g_autofree char *text = g_markup_printf_escaped ("<b>%s</b>  %s", date, short_text);
 
       y += show_text (page, x, y, width, text, BODY, PANGO_WEIGHT_NORMAL, TRUE,
                       limits->note_lines, PANGO_ALIGN_LEFT) + 1.5;
@@ -817,20 +858,23 @@ draw_lapses (Page         *page,
         }
       if (lapse->amount != NULL)
         {
-          g_autofree char *part = g_markup_printf_escaped (", %s", lapse->amount);
+          g_autofree char *amount = shorten (lapse->amount, page->width, 1);
+          g_autofree char *part = g_markup_printf_escaped (", %s", amount);
           g_string_append (text, part);
         }
       if (lapse->what_happened != NULL)
         {
+          g_autofree char *what = shorten (lapse->what_happened, page->width,
+                                           limits->note_lines);
           g_autofree char *part = g_markup_printf_escaped (" · <i>%s</i> %s",
-                                                           _("What happened:"),
-                                                           lapse->what_happened);
+                                                           _("What happened:"), what);
           g_string_append (text, part);
         }
       if (lapse->next_time != NULL)
         {
+          g_autofree char *next = shorten (lapse->next_time, page->width, limits->note_lines);
           g_autofree char *part = g_markup_printf_escaped (" · <i>%s</i> %s",
-                                                           _("Next time:"), lapse->next_time);
+                                                           _("Next time:"), next);
           g_string_append (text, part);
         }
       markup = g_string_free (text, FALSE);
@@ -879,19 +923,23 @@ draw_middle (Page         *page,
   return y - top;
 }
 
-/* Ruled lines for the counsellor, the client's people, and the crisis lines. Drawn
- * upwards from @bottom; returns its top. */
+/* @n_lines ruled lines for the counsellor, the client's people, and the crisis lines.
+ * Drawn upwards from @bottom; returns its top. The crisis lines wrap rather than being
+ * cut: they are the one text on the page that must always be whole. */
 static double
 draw_footer (Page  *page,
-             double bottom)
+             double bottom,
+             guint  n_lines)
 {
   const RjProfile *profile = page->profile;
   g_autoptr(GString) contacts = g_string_new (NULL);
   g_autofree char *contacts_line = NULL;
-  const char *crisis = _("Crisis: 988 Suicide & Crisis Lifeline (call or text 988) · "
+  const char *crisis = _("In a crisis: call or text 988 (Suicide & Crisis Lifeline) · "
                          "SAMHSA National Helpline 1-800-662-4357 (free, 24/7)");
-  double line_height = BODY * 1.3;
-  double y = bottom - 2 * line_height;
+  gboolean drawing = page->drawing;
+  double contacts_height;
+  double crisis_height;
+  double y;
   double top;
 
   if (profile != NULL && profile->contacts != NULL)
@@ -907,15 +955,25 @@ draw_footer (Page  *page,
       }
   contacts_line = g_markup_printf_escaped ("<b>%s</b> %s", _("Support people:"),
                                            contacts->len > 0 ? contacts->str : "–");
-  show_text (page, page->left, y, page->width, contacts_line, BODY, PANGO_WEIGHT_NORMAL,
-             TRUE, 1, PANGO_ALIGN_LEFT);
-  show_text (page, page->left, y + line_height, page->width, crisis, BODY, PANGO_WEIGHT_BOLD,
-             FALSE, 1, PANGO_ALIGN_LEFT);
 
-  y -= 4 + NOTE_LINES * RULE_SPACING + HEADING * 1.3;
+  /* Measure first: the texts sit at the bottom, however many lines they take. */
+  page->drawing = FALSE;
+  contacts_height = show_text (page, page->left, 0, page->width, contacts_line, BODY,
+                               PANGO_WEIGHT_NORMAL, TRUE, 2, PANGO_ALIGN_LEFT);
+  crisis_height = show_text (page, page->left, 0, page->width, crisis, BODY,
+                             PANGO_WEIGHT_BOLD, FALSE, 0, PANGO_ALIGN_LEFT);
+  page->drawing = drawing;
+
+  y = bottom - crisis_height - contacts_height - 1;
+  show_text (page, page->left, y, page->width, contacts_line, BODY, PANGO_WEIGHT_NORMAL,
+             TRUE, 2, PANGO_ALIGN_LEFT);
+  show_text (page, page->left, y + contacts_height + 1, page->width, crisis, BODY,
+             PANGO_WEIGHT_BOLD, FALSE, 0, PANGO_ALIGN_LEFT);
+
+  y -= 4 + n_lines * RULE_SPACING + HEADING * 1.3;
   top = y;
   y += draw_heading (page, page->left, y, page->width, _("Counsellor's notes"));
-  for (guint i = 0; i < NOTE_LINES; i++)
+  for (guint i = 0; i < n_lines; i++)
     {
       y += RULE_SPACING;
       hline (page, page->left, y, page->width, 0.5);
@@ -979,6 +1037,8 @@ rj_summary_page_draw (cairo_t         *cr,
   double margin;
   double middle_top;
   double middle_bottom;
+  double used;
+  guint extra_lines;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (width > 0 && height > 0);
@@ -1015,15 +1075,19 @@ rj_summary_page_draw (cairo_t         *cr,
   middle_top = draw_header (&page, page.top);
   middle_top = draw_status (&page, middle_top);
   middle_top = draw_grid (&page, middle_top);
-  middle_bottom = draw_footer (&page, page.bottom) - GAP;
 
-  /* Measure the middle, shrinking what it shows until it fits. */
+  /* Measure the middle, shrinking what it shows until it fits; the counsellor gets what
+   * is left over as more lines to write on. */
   page.drawing = FALSE;
-  while (draw_middle (&page, middle_top, &limits) > middle_bottom - middle_top)
+  middle_bottom = draw_footer (&page, page.bottom, NOTE_LINES) - GAP;
+  while ((used = draw_middle (&page, middle_top, &limits)) > middle_bottom - middle_top)
     if (!shrink_limits (&limits))
       break;
+  extra_lines = (guint) MIN (MAX (middle_bottom - middle_top - used, 0) / RULE_SPACING,
+                             MAX_EXTRA_NOTE_LINES);
 
   page.drawing = TRUE;
+  middle_bottom = draw_footer (&page, page.bottom, NOTE_LINES + extra_lines) - GAP;
   cairo_save (cr);
   cairo_rectangle (cr, 0, middle_top - 1, width, MAX (middle_bottom - middle_top + 1, 0));
   cairo_clip (cr);

@@ -419,6 +419,8 @@ test_pdf (gconstpointer data)
   g_autofree char *text = NULL;
   g_autofree char *entries = NULL;
   g_autofree char *minutes_line = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
   struct stat st;
 
   g_assert_true (rj_summary_page_write_pdf (path, pc->width, pc->height, summary, profile,
@@ -426,6 +428,19 @@ test_pdf (gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* To look at the pages: RJ_SUMMARY_PAGE_KEEP=<folder> keeps a copy of each. */
+  if (g_getenv ("RJ_SUMMARY_PAGE_KEEP") != NULL)
+    {
+      static const char *const kinds[] = { "small", "typical", "overloaded" };
+      g_autofree char *name = g_strdup_printf ("summary-%s-%s.pdf", kinds[pc->kind],
+                                               pc->width == A4_WIDTH ? "a4" : "letter");
+      g_autofree char *kept = g_build_filename (g_getenv ("RJ_SUMMARY_PAGE_KEEP"), name, NULL);
+
+      g_assert_true (rj_summary_page_write_pdf (kept, pc->width, pc->height, summary, profile,
+                                                generated, &error));
+      g_assert_no_error (error);
+    }
 
   info = run_tool ("pdfinfo", path);
   if (info != NULL)
@@ -471,6 +486,8 @@ test_pdf (gconstpointer data)
       g_assert_nonnull (strstr (text, "more in the app"));
       g_assert_nonnull (strstr (text, "12 private items left out"));
       g_assert_nonnull (strstr (text, "Each column is 14 days"));
+      /* Cut texts are cut in the file too, not only hidden behind the "…". */
+      g_assert_cmpuint (strlen (text), <, 40000);
     }
   if (pc->kind != SUMMARY_SMALL)
     {
@@ -488,8 +505,9 @@ test_pdf (gconstpointer data)
   /* The footer is on the page, however much the middle held. */
   g_assert_nonnull (strstr (text, "Counsellor's notes"));
   g_assert_nonnull (strstr (text, "Sam, Sponsor"));
-  g_assert_nonnull (strstr (text, "988 Suicide & Crisis Lifeline"));
-  g_assert_nonnull (strstr (text, "1-800-662-4357"));
+  flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+  g_assert_nonnull (strstr (flat, "call or text 988 (Suicide & Crisis Lifeline)"));
+  g_assert_nonnull (strstr (flat, "SAMHSA National Helpline 1-800-662-4357 (free, 24/7)"));
 
   /* Only the contacts' names: never their numbers or notes. */
   g_assert_null (strstr (text, PRIVATE_PHONE));
