@@ -316,7 +316,7 @@ status_cell (Page       *page,
              const char *value,
              const char *more)
 {
-  double h = show_text (page, x, y, width - 6, label, SMALL, PANGO_WEIGHT_NORMAL, FALSE, 2,
+  double h = show_text (page, x, y, width - 6, label, SMALL, PANGO_WEIGHT_NORMAL, FALSE, 1,
                         PANGO_ALIGN_LEFT);
   h += show_text (page, x, y + h, width - 6, value, HEADING + 1, PANGO_WEIGHT_BOLD, FALSE, 2,
                   PANGO_ALIGN_LEFT);
@@ -368,7 +368,7 @@ draw_status (Page  *page,
                            NULL));
   h = MAX (h, status_cell (page, page->left + 2 * cell, y, cell,
                            _("Sober days (logged)"), sober, sober_total));
-  h = MAX (h, status_cell (page, page->left + 3 * cell, y, cell, _("Medication (days taken)"),
+  h = MAX (h, status_cell (page, page->left + 3 * cell, y, cell, _("Medication days"),
                            medication, NULL));
   h = MAX (h, status_cell (page, page->left + 4 * cell, y, cell, _("Meetings"), meetings,
                            NULL));

@@ -518,6 +518,54 @@ test_pdf (gconstpointer data)
   rj_test_remove_tree (dir);
 }
 
+/* An empty period and no profile still make a page with its header and crisis lines. */
+static void
+test_empty (void)
+{
+  g_autoptr(HandBuiltSummary) summary = g_new0 (RjSummary, 1);
+  g_autoptr(GDateTime) generated = g_date_time_new_local (2025, 3, 12, 9, 5, 0);
+  g_autofree char *dir = rj_test_make_tmp_dir ("summary-page-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "empty.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+
+  g_date_set_dmy (&summary->first, 3, G_DATE_MARCH, 2025);
+  summary->last = summary->first;
+  summary->n_days = 1;
+  summary->days_since_last_use = -1;
+  summary->sober_days_total = -1;
+  summary->meetings = RJ_NOT_LOGGED;
+  summary->support_calls = RJ_NOT_LOGGED;
+  summary->columns = g_array_new (FALSE, TRUE, sizeof (RjSummaryColumn));
+  summary->top_cravings = g_ptr_array_new ();
+  summary->triggers = g_ptr_array_new ();
+  summary->skills = g_ptr_array_new ();
+  summary->lapses = g_ptr_array_new ();
+  summary->wins = g_ptr_array_new ();
+  summary->topics = g_ptr_array_new ();
+
+  g_assert_true (rj_summary_page_write_pdf (path, A4_WIDTH, A4_HEIGHT, summary, NULL,
+                                            generated, &error));
+  g_assert_no_error (error);
+
+  info = run_tool ("pdfinfo", path);
+  if (info != NULL)
+    {
+      g_autofree char *pages = find_line (info, "Pages:");
+      g_assert_cmpstr (g_strstrip (pages + strlen ("Pages:")), ==, "1");
+    }
+  text = run_tool ("pdftotext", path);
+  if (text != NULL)
+    {
+      g_assert_nonnull (strstr (text, "Recovery check-in"));
+      g_assert_nonnull (strstr (text, "entries on 0 of 1 day"));
+      g_assert_nonnull (strstr (text, "No cravings logged."));
+      g_assert_nonnull (strstr (text, "1-800-662-4357"));
+    }
+  rj_test_remove_tree (dir);
+}
+
 /* Drawn to an image, the page is white with a fair amount of black on it. */
 static void
 test_image (void)
@@ -582,6 +630,7 @@ main (int argc, char **argv)
       g_test_add_data_func (name, &cases[i], test_pdf);
     }
   g_test_add_func ("/summary-page/image", test_image);
+  g_test_add_func ("/summary-page/empty", test_empty);
 
   return g_test_run ();
 }
