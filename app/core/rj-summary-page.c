@@ -602,7 +602,7 @@ static char *
 craving_head (const RjSummaryCraving *c,
               double                  width)
 {
-  g_autofree char *trigger_words = shorten (c->trigger_words, width, 1);
+  g_autofree char *trigger_words = shorten (c->trigger_words, width, 2);
   g_autofree char *date = format_short_date (&c->date);
   GString *out = g_string_new (NULL);
   g_autofree char *when = NULL;
@@ -706,8 +706,10 @@ draw_cravings (Page         *page,
       g_autofree char *head = craving_head (c, width);
       g_autofree char *detail = craving_detail (c);
 
-      y += show_text (page, x, y, width, head, BODY, PANGO_WEIGHT_NORMAL, TRUE, 1,
-                      PANGO_ALIGN_LEFT);
+      /* The trigger's words are what a counsellor asks about: two lines when there
+       * is room. */
+      y += show_text (page, x, y, width, head, BODY, PANGO_WEIGHT_NORMAL, TRUE,
+                      limits->craving_lines > 2 ? 2 : 1, PANGO_ALIGN_LEFT);
       if (limits->craving_lines > 1 && *detail != '\0')
         y += show_text (page, x + 8, y, width - 8, detail, SMALL, PANGO_WEIGHT_NORMAL, FALSE,
                         limits->craving_lines - 1, PANGO_ALIGN_LEFT);
@@ -767,7 +769,7 @@ draw_counts (Page         *page,
   if (n_skills == 0)
     y += show_line (page, x, y, width, _("None logged."), BODY, PANGO_WEIGHT_NORMAL);
   else
-    y += draw_count_row (page, x, y, width, "", _("used · helped"), 80) - 1;
+    y += draw_count_row (page, x, y, width, "", _("used · helped (+partly)"), 110) - 1;
   shown = MIN (n_skills, limits->max_counts);
   for (guint i = 0; i < shown; i++)
     {
@@ -782,7 +784,7 @@ draw_counts (Page         *page,
         label = g_strdup (k->label ? k->label : "?");
       if (k->times_partly > 0)
         /* Translators: times used · times helped (+ times partly helped). */
-        numbers = g_strdup_printf (_("%u · %u (+%u partly)"), k->times_used, k->times_helped,
+        numbers = g_strdup_printf (_("%u · %u (+%u)"), k->times_used, k->times_helped,
                                    k->times_partly);
       else
         numbers = g_strdup_printf ("%u · %u", k->times_used, k->times_helped);
