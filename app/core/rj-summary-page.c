@@ -992,6 +992,8 @@ shrink_limits (Limits *limits)
     limits->note_lines--;
   else if (limits->max_notes > 3)
     limits->max_notes--;
+  else if (limits->max_counts > 6)
+    limits->max_counts--;   /* the sixth trigger matters less than a craving's words */
   else if (limits->craving_lines > 2)
     limits->craving_lines--;
   else if (limits->max_counts > 5)
