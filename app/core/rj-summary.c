@@ -656,15 +656,24 @@ rj_summary_compute (RjStore *store,
 
 /* CSV. */
 
-/* Appends @value as one RFC 4180 field, quoted when it needs to be. */
+typedef char *WipedString;
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (WipedString, rj_wipe_string, NULL)
+
+/* Appends @value as one RFC 4180 field, quoted when it needs to be. A field that a
+ * spreadsheet would take for a formula (=, +, -, @ first) gets a leading apostrophe,
+ * so that opening the export never runs anything the client's words happen to say. */
 static void
 csv_append_field (GString *row,
                   const char *value)
 {
+  g_auto(WipedString) guarded = NULL;
+
   if (row->len > 0)
     g_string_append_c (row, ',');
   if (value == NULL)
     return;
+  if (strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0')
+    value = guarded = g_strconcat ("'", value, NULL);
   if (strpbrk (value, ",\"\r\n") == NULL)
     {
       g_string_append (row, value);

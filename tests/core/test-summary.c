@@ -735,14 +735,21 @@ test_csv (Fixture *fixture,
     g_auto(GStrv) more = NULL;
     GDate date = day (1);
 
+    RjCraving *craving;
+
     entry = rj_entry_new (&date);
     entry->sleep_minutes = 440;
+    /* Words a spreadsheet would run as a formula are kept as text. */
+    craving = rj_entry_add_craving (entry);
+    craving->intensity = 3;
+    rj_note_set (&craving->trigger_words, "=SUM(A1)", FALSE);
     save (fixture, entry);
     more = write_csv (fixture, 1, 1);
-    g_assert_cmpstr (more[1], ==, "2025-06-03,,,7.3,,0,,,,,,");
+    g_assert_cmpstr (more[1], ==, "2025-06-03,,,7.3,,1,3,,,,,");
     g_assert_cmpstr (more[2], ==, "");
     g_assert_nonnull (more[3]);
-    g_assert_null (more[4]);
+    g_assert_cmpstr (more[4], ==, "2025-06-03,,3,,,'=SUM(A1),,,");
+    g_assert_null (more[5]);
   }
 }
 
