@@ -73,6 +73,14 @@ preferences_action (GtkWidget  *widget,
   _rj_window_show_preferences (RJ_WINDOW (widget));
 }
 
+static void
+summary_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _rj_window_show_summary (RJ_WINDOW (widget));
+}
+
 void
 _rj_window_class_actions_init (RjWindowClass *klass)
 {
@@ -85,6 +93,7 @@ _rj_window_class_actions_init (RjWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.choose-day", NULL, choose_day_action);
   gtk_widget_class_install_action (widget_class, "win.add-craving", NULL, add_craving_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.summary", NULL, summary_action);
 
   /* Keep these in step with ui/gtk/help-overlay.ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
@@ -101,6 +110,9 @@ _rj_window_class_actions_init (RjWindowClass *klass)
                                        "win.add-craving", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
+  /* Ctrl+P stays free for printing, as in the summary window itself. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.summary", NULL);
 }
 
 void
@@ -124,5 +136,6 @@ _rj_window_update_actions (RjWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-day", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-craving", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", journal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.summary", journal);
   gtk_widget_set_visible (GTK_WIDGET (self->today_button), journal && !today);
 }

@@ -33,6 +33,8 @@ struct _RjWindow
 
   /* The preferences window while it is open. */
   GtkWindow *preferences_window;
+  /* The session summary while it is open. */
+  GtkWindow *summary_window;
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -54,5 +56,6 @@ void _rj_window_update_actions     (RjWindow *self);
 gboolean _rj_window_lock           (RjWindow *self,
                                     gboolean  even_if_unsaved);
 void _rj_window_show_preferences   (RjWindow *self);
+void _rj_window_show_summary       (RjWindow *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include "rj-help-now-dialog.h"
 #include "rj-preferences-window.h"
+#include "rj-summary-window.h"
 #include "rj-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RjWindow, rj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -466,6 +467,10 @@ rj_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->preferences_window),
                                   (gpointer *) &self->preferences_window);
   self->preferences_window = NULL;
+  if (self->summary_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->summary_window),
+                                  (gpointer *) &self->summary_window);
+  self->summary_window = NULL;
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rj_window_parent_class)->dispose (object);
@@ -718,6 +723,37 @@ _rj_window_show_preferences (RjWindow *self)
                            G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (self->preferences_window, GTK_WINDOW (self));
   gtk_window_present (self->preferences_window);
+}
+
+/**
+ * _rj_window_show_summary:
+ * @self: a #RjWindow
+ *
+ * Opens the session summary of the open journal, or brings it forward.
+ */
+void
+_rj_window_show_summary (RjWindow *self)
+{
+  RjStore *store = rj_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
+
+  if (!rj_store_is_unlocked (store))
+    return;
+
+  if (self->summary_window != NULL)
+    {
+      gtk_window_present (self->summary_window);
+      return;
+    }
+
+  /* The summary reads the store: what was typed a moment ago belongs on it. */
+  if (!rj_checkin_page_flush (self->checkin_page, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+
+  self->summary_window = GTK_WINDOW (rj_summary_window_new (GTK_WINDOW (self), self->context));
+  g_object_add_weak_pointer (G_OBJECT (self->summary_window),
+                             (gpointer *) &self->summary_window);
+  gtk_window_present (self->summary_window);
 }
 
 /**
