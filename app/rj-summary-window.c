@@ -316,6 +316,25 @@ print_operation_new (RjSummaryWindow *self)
   return operation;
 }
 
+/* GTK reports a failure from gtk_print_operation_run() or in "done", or both, depending
+ * on when it happens; the client hears of it once. */
+static void
+report_print_error (RjSummaryWindow   *self,
+                    GtkPrintOperation *operation)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_object_get_data (G_OBJECT (operation), "rj-error-reported") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (operation), "rj-error-reported", GINT_TO_POINTER (TRUE));
+
+  gtk_print_operation_get_error (operation, &error);
+  message = g_strdup_printf (_("The summary could not be printed: %s"),
+                             error != NULL ? error->message : _("the printer did not answer"));
+  add_toast (self, message);
+}
+
 static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
@@ -325,19 +344,11 @@ print_done_cb (GtkPrintOperation       *operation,
   g_autoptr(RjSummaryWindow) self = g_weak_ref_get (weak);
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *message = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      message = g_strdup_printf (_("The summary could not be printed: %s"),
-                                 error != NULL ? error->message
-                                               : _("the printer did not answer"));
-      add_toast (self, message);
-    }
+    report_print_error (self, operation);
 
   g_weak_ref_clear (weak);
   g_free (weak);
+  /* The reference print_action() gave the running operation. */
   g_object_unref (operation);
 }
 
@@ -569,16 +580,19 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   RjSummaryWindow *self = RJ_SUMMARY_WINDOW (widget);
-  GtkPrintOperation *operation = print_operation_new (self);
+  g_autoptr(GtkPrintOperation) operation = print_operation_new (self);
   GWeakRef *weak = g_new0 (GWeakRef, 1);
-  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
 
+  /* The print dialog and the printing outlive this call, and may outlive the window:
+   * the operation keeps a reference of its own until "done", which always comes. */
   g_weak_ref_init (weak, self);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  /* "done" comes in every case, the error one included, and lets the operation go. */
-  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), weak);
-  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                           GTK_WINDOW (self), &error);
+  g_signal_connect (g_object_ref (operation), "done", G_CALLBACK (print_done_cb), weak);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), NULL);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    report_print_error (self, operation);
 }
 
 static void
