@@ -1,6 +1,7 @@
 /* shoot-summary.c: opens the session summary on the demo journal, for a screenshot.
  *
  * RJ_SHOOT_TARGET=warning shows the warning before the first export as well.
+ * RJ_SHOOT_PRINT_PDF=<path> also runs the Print button's operation, exported to <path>.
  * Run under Xvfb; it stays open for RJ_SHOOT_SECONDS (10 unless told) while
  * `import -window root` takes the picture.
  *
@@ -46,6 +47,14 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   rj_ui_test_settle (200 * 1000);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.summary", NULL));
+  if (g_getenv ("RJ_SHOOT_PRINT_PDF") != NULL)
+    {
+      GtkWindow *summary = rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_SUMMARY_WINDOW);
+
+      g_assert_true (rj_summary_window_export_print (RJ_SUMMARY_WINDOW (summary),
+                                                     g_getenv ("RJ_SHOOT_PRINT_PDF"), &error));
+      g_assert_no_error (error);
+    }
   if (g_strcmp0 (g_getenv ("RJ_SHOOT_TARGET"), "warning") == 0)
     {
       GtkWindow *summary = rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_SUMMARY_WINDOW);
