@@ -302,9 +302,10 @@ print_operation_new (RjSummaryWindow *self)
   gtk_page_setup_set_paper_size_and_default_margins (page_setup, paper_size);
   gtk_paper_size_free (paper_size);
 
-  /* The renderer draws inside the printable area it is given. */
   gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_use_full_page (operation, FALSE);
+  /* The page keeps margins of its own; the printer's would come on top of them and
+   * squeeze the page, so it is drawn on the whole sheet, as the PDF is. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_default_page_setup (operation, page_setup);
