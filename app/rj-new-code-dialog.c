@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rj-utils.h"
 #include "rj-entry.h"
 #include "rj-new-code-dialog.h"
 #include "rj-recovery-sheet.h"
@@ -107,8 +108,11 @@ file_chooser_response_cb (RjNewCodeDialog      *self,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
       if (file != NULL)
-        rj_new_code_dialog_save_pdf_async (self, file, self->cancellable, save_pdf_cb,
-                                           g_object_ref (file));
+        {
+          rj_forget_recent_file (NULL, file);
+          rj_new_code_dialog_save_pdf_async (self, file, self->cancellable, save_pdf_cb,
+                                             g_object_ref (file));
+        }
     }
 
   g_object_unref (native);

@@ -134,8 +134,11 @@ file_chooser_response_cb (RjRecoveryCodePage   *self,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
       if (file != NULL)
-        rj_recovery_code_page_save_pdf_async (self, file, NULL, save_pdf_cb,
-                                              g_object_ref (file));
+        {
+          rj_forget_recent_file (NULL, file);
+          rj_recovery_code_page_save_pdf_async (self, file, NULL, save_pdf_cb,
+                                                g_object_ref (file));
+        }
     }
 
   g_object_unref (native);

@@ -18,6 +18,7 @@
 #include "rj-summary.h"
 #include "rj-summary-page.h"
 #include "rj-summary-window.h"
+#include "rj-utils.h"
 
 #define PREVIEW_MARGIN 24.0
 
@@ -411,6 +412,7 @@ chooser_response_cb (GtkNativeDialog *native,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
+      rj_forget_recent_file (NULL, file);
       if (kind == EXPORT_PDF)
         rj_summary_window_save_pdf_async (self, file, NULL, save_pdf_done_cb, NULL);
       else

@@ -221,3 +221,31 @@ rj_passphrase_rows_update (AdwEntryRow *passphrase_row,
 
   return passphrase[0] != '\0' && match;
 }
+
+/**
+ * rj_forget_recent_file:
+ * @manager: (nullable): the recent manager, or %NULL for the default one
+ * @file: (nullable): a file the client just chose to export to
+ *
+ * GTK's own file chooser (used when no portal is there) adds what it saves to the
+ * account's recently-used list, which would tell anyone at the computer that a
+ * recovery check-in was exported, and where. Removing the item before the recent
+ * manager writes its file keeps it out.
+ */
+void
+rj_forget_recent_file (GtkRecentManager *manager,
+                       GFile            *file)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (manager == NULL || GTK_IS_RECENT_MANAGER (manager));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (file == NULL)
+    return;
+  if (manager == NULL)
+    manager = gtk_recent_manager_get_default ();
+  uri = g_file_get_uri (file);
+  /* Not there is the usual case with a portal: nothing to do. */
+  gtk_recent_manager_remove_item (manager, uri, NULL);
+}

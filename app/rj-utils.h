@@ -32,4 +32,7 @@ gboolean rj_passphrase_rows_update (AdwEntryRow *passphrase_row,
                                     GtkWidget   *mismatch_label,
                                     gboolean     busy);
 
+void     rj_forget_recent_file     (GtkRecentManager *manager,
+                                    GFile            *file);
+
 G_END_DECLS

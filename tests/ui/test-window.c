@@ -12,8 +12,10 @@
 #include "rj-help-now-dialog.h"
 #include "rj-checkin-page.h"
 #include "rj-recovery-code-page.h"
+#include "rj-test-util.h"
 #include "rj-ui-test-util.h"
 #include "rj-unlock-page.h"
+#include "rj-utils.h"
 #include "rj-window.h"
 
 #define PASSPHRASE "a calm evening by the lake"
@@ -309,6 +311,29 @@ test_window_reopens_on_unlock (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+/* An export the file chooser put on the recently-used list is taken off it. */
+static void
+test_forget_recent_file (void)
+{
+  g_autofree char *dir = rj_test_make_tmp_dir ("rj-recent-XXXXXX");
+  g_autofree char *xbel = g_build_filename (dir, "recently-used.xbel", NULL);
+  g_autoptr(GtkRecentManager) manager = g_object_new (GTK_TYPE_RECENT_MANAGER,
+                                                      "filename", xbel, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/Recovery check-in 2026-11-23.pdf");
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { NULL, NULL, (char *) "application/pdf", (char *) "test",
+                         (char *) "test %u", NULL, FALSE };
+
+  g_assert_true (gtk_recent_manager_add_full (manager, uri, &data));
+  g_assert_true (gtk_recent_manager_has_item (manager, uri));
+  rj_forget_recent_file (manager, file);
+  g_assert_false (gtk_recent_manager_has_item (manager, uri));
+  rj_forget_recent_file (manager, NULL);
+
+  g_clear_object (&manager);
+  rj_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +349,8 @@ main (int   argc,
               fixture_set_up, test_window_recovery, fixture_tear_down);
   g_test_add ("/ui/window/reopens-on-unlock", Fixture, NULL,
               fixture_set_up, test_window_reopens_on_unlock, fixture_tear_down);
+
+  g_test_add_func ("/ui/utils/forget-recent-file", test_forget_recent_file);
 
   return g_test_run ();
 }
