@@ -318,14 +318,14 @@ rj_seal (const RjKey *key,
 }
 
 gboolean
-rj_open_into (const RjKey *key,
-              const guint8 *cipher,
-              gsize cipher_len,
-              const guint8 *ad,
-              gsize ad_len,
-              const guint8 *nonce,
-              guint8 *out,
-              gsize *plain_len)
+rj_open (const RjKey *key,
+         const guint8 *cipher,
+         gsize cipher_len,
+         const guint8 *ad,
+         gsize ad_len,
+         const guint8 *nonce,
+         guint8 *out,
+         gsize *plain_len)
 {
   unsigned long long decrypted_len = 0;
   gsize unpadded_len = 0;
@@ -345,33 +345,6 @@ rj_open_into (const RjKey *key,
     }
   *plain_len = unpadded_len;
   return TRUE;
-}
-
-guint8 *
-rj_open (const RjKey *key,
-         const guint8 *cipher,
-         gsize cipher_len,
-         const guint8 *ad,
-         gsize ad_len,
-         const guint8 *nonce,
-         gsize *plain_len)
-{
-  guint8 *plain;
-
-  g_return_val_if_fail (key != NULL, NULL);
-  g_return_val_if_fail (plain_len != NULL, NULL);
-
-  if (cipher_len < crypto_aead_xchacha20poly1305_ietf_ABYTES)
-    return NULL;
-  plain = sodium_malloc (cipher_len);
-  if (plain == NULL)
-    return NULL;
-  if (!rj_open_into (key, cipher, cipher_len, ad, ad_len, nonce, plain, plain_len))
-    {
-      sodium_free (plain);
-      return NULL;
-    }
-  return plain;
 }
 
 void

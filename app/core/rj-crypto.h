@@ -70,18 +70,9 @@ GBytes       *rj_seal                      (const RjKey *key,
                                             const guint8 *ad,
                                             gsize ad_len,
                                             guint8 nonce_out[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES]) G_GNUC_WARN_UNUSED_RESULT;
-/* Returns the unpadded plaintext in sodium_malloc() memory (free with rj_secure_free),
- * or NULL when authentication fails. */
-guint8       *rj_open                      (const RjKey *key,
-                                            const guint8 *cipher,
-                                            gsize cipher_len,
-                                            const guint8 *ad,
-                                            gsize ad_len,
-                                            const guint8 *nonce,
-                                            gsize *plain_len);
-/* The same into @out, which must hold @cipher_len bytes; for loops that reuse one
- * wiping buffer. */
-gboolean      rj_open_into                 (const RjKey *key,
+/* Decrypts into @out, which must hold @cipher_len bytes (a wiping buffer the caller
+ * reuses and clears), and removes the padding. FALSE when authentication fails. */
+gboolean      rj_open                      (const RjKey *key,
                                             const guint8 *cipher,
                                             gsize cipher_len,
                                             const guint8 *ad,

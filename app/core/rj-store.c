@@ -613,8 +613,8 @@ load_row_decode (const Session *session,
     return FALSE;
 
   record_ad (ad, row->kind, row->row_id, row->tag);
-  if (!rj_open_into (session->record_key, row->cipher, row->cipher_len, ad, sizeof ad,
-                     row->nonce, buffer, &plain_len))
+  if (!rj_open (session->record_key, row->cipher, row->cipher_len, ad, sizeof ad,
+                row->nonce, buffer, &plain_len))
     return FALSE;
 
   /* The buffer is wiped below; the variant never outlives it. */
