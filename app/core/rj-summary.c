@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <sodium.h>
 
 #include "rj-recovery-stats.h"
@@ -919,13 +920,22 @@ rj_summary_write_csv (RjStore *store,
   CsvWriter writer = { 0 };
 
   g_return_val_if_fail (RJ_IS_STORE (store), FALSE);
-  g_return_val_if_fail (rj_store_is_unlocked (store), FALSE);
   g_return_val_if_fail (profile != NULL, FALSE);
   g_return_val_if_fail (first != NULL && g_date_valid (first), FALSE);
   g_return_val_if_fail (last != NULL && g_date_valid (last), FALSE);
   g_return_val_if_fail (g_date_compare (first, last) <= 0, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* This runs in a thread; the journal may lock (by hand or on idle) at any moment
+   * before or while it does, which is an error to report, not a programming error.
+   * The message is the summary window's, so that its translation is found. */
+  if (!rj_store_is_unlocked (store))
+    {
+      g_set_error_literal (error, RJ_STORE_ERROR, RJ_STORE_ERROR_LOCKED,
+                           _("The journal is locked"));
+      return FALSE;
+    }
 
   writer.profile = profile;
   writer.stream = stream;
@@ -957,6 +967,13 @@ rj_summary_write_csv (RjStore *store,
   rj_store_foreach_entry (store, first, last, FALSE, csv_cravings_cb, &writer);
   if (writer.error != NULL)
     goto failed;
+  /* A store locked part way through reads as empty: the file would lack rows. */
+  if (!rj_store_is_unlocked (store))
+    {
+      g_set_error_literal (error, RJ_STORE_ERROR, RJ_STORE_ERROR_LOCKED,
+                           _("The journal is locked"));
+      return FALSE;
+    }
 
   return TRUE;
 
