@@ -640,8 +640,12 @@ save_csv_thread (GTask        *task,
   g_autoptr(GFileOutputStream) stream = NULL;
   GError *error = NULL;
 
-  /* Only the client can read it, as with the PDF. */
-  stream = g_file_replace (data->file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, &error);
+  /* Only the client can read it, as with the PDF. Without REPLACE_DESTINATION, GLib
+   * gives the new file the mode of the one it replaces, so an existing world-readable
+   * file would stay world-readable. */
+  stream = g_file_replace (data->file, NULL, FALSE,
+                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                           cancellable, &error);
   if (stream == NULL
       || !rj_summary_write_csv (data->store, data->profile, &data->first, &data->last,
                                 G_OUTPUT_STREAM (stream), cancellable, &error)
