@@ -424,8 +424,8 @@ chooser_response_cb (GtkNativeDialog *native,
 }
 
 /* GtkFileChooserNative in GTK 4.8 has no switch to keep a file off the recently-used
- * list. It does not need one here: the chooser only names the file, and we write it
- * ourselves (not through GtkRecentManager), so nothing is added to recently-used.xbel. */
+ * list, and GTK's own chooser (without a portal) adds the file it saves there:
+ * chooser_response_cb() removes it again with rj_forget_recent_file(). */
 static void
 choose_file (RjSummaryWindow *self,
              ExportKind       kind)
