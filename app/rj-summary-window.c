@@ -12,7 +12,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "rj-day-header.h"
 #include "rj-summary.h"
@@ -637,25 +643,66 @@ save_csv_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   PageData *data = task_data;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autofree char *path = g_file_get_path (data->file);
   GError *error = NULL;
+  const guint8 *bytes;
+  gsize size, written = 0;
+  gboolean ok;
+  int fd;
 
-  /* Only the client can read it, as with the PDF. Without REPLACE_DESTINATION, GLib
-   * gives the new file the mode of the one it replaces, so an existing world-readable
-   * file would stay world-readable. */
-  stream = g_file_replace (data->file, NULL, FALSE,
-                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                           cancellable, &error);
-  if (stream == NULL
-      || !rj_summary_write_csv (data->store, data->profile, &data->first, &data->last,
-                                G_OUTPUT_STREAM (stream), cancellable, &error)
-      || !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Choose a folder on this computer"));
+      return;
+    }
+
+  /* The CSV is made in memory, then written into the chosen file itself, made
+   * private (0600) before anything is in it: g_file_replace() would write a
+   * temporary file beside it first, which a crash could leave behind. */
+  if (!rj_summary_write_csv (data->store, data->profile, &data->first, &data->last, memory,
+                             cancellable, &error) ||
+      !g_output_stream_close (memory, cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
     }
+  bytes = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory));
+  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
 
-  g_task_return_boolean (task, TRUE);
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  ok = fd >= 0 && fchmod (fd, 0600) == 0;
+  while (ok && written < size)
+    {
+      gssize n = write (fd, bytes + written, size - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      ok = n > 0;
+      if (ok)
+        written += n;
+    }
+  if (ok)
+    ok = fsync (fd) == 0;
+  if (!ok)
+    {
+      int saved_errno = errno;
+
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               _("The file could not be saved: %s"), g_strerror (saved_errno));
+    }
+  if (fd >= 0 && close (fd) != 0 && ok)
+    {
+      int saved_errno = errno;
+
+      ok = FALSE;
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               _("The file could not be saved: %s"), g_strerror (saved_errno));
+    }
+  sodium_memzero ((guint8 *) bytes, size);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
