@@ -748,7 +748,7 @@ _rj_window_show_summary (RjWindow *self)
 
   /* The summary reads the store: what was typed a moment ago belongs on it. */
   if (!rj_checkin_page_flush (self->checkin_page, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    show_toast (self, error->message);
 
   self->summary_window = GTK_WINDOW (rj_summary_window_new (GTK_WINDOW (self), self->context));
   g_object_add_weak_pointer (G_OBJECT (self->summary_window),
