@@ -12,15 +12,11 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <sodium.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "rj-day-header.h"
+#include "rj-file.h"
 #include "rj-summary.h"
 #include "rj-summary-page.h"
 #include "rj-summary-window.h"
@@ -647,9 +643,8 @@ save_csv_thread (GTask        *task,
   g_autofree char *path = g_file_get_path (data->file);
   GError *error = NULL;
   const guint8 *bytes;
-  gsize size, written = 0;
+  gsize size;
   gboolean ok;
-  int fd;
 
   if (path == NULL)
     {
@@ -670,39 +665,12 @@ save_csv_thread (GTask        *task,
     }
   bytes = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory));
   size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
-
-  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  ok = fd >= 0 && fchmod (fd, 0600) == 0;
-  while (ok && written < size)
-    {
-      gssize n = write (fd, bytes + written, size - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      ok = n > 0;
-      if (ok)
-        written += n;
-    }
-  if (ok)
-    ok = fsync (fd) == 0;
-  if (!ok)
-    {
-      int saved_errno = errno;
-
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               _("The file could not be saved: %s"), g_strerror (saved_errno));
-    }
-  if (fd >= 0 && close (fd) != 0 && ok)
-    {
-      int saved_errno = errno;
-
-      ok = FALSE;
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               _("The file could not be saved: %s"), g_strerror (saved_errno));
-    }
+  ok = rj_file_write_private (path, bytes, size, &error);
   sodium_memzero ((guint8 *) bytes, size);
   if (ok)
     g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 static void

@@ -13,6 +13,9 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include <sodium.h>
+
+#include "rj-file.h"
 #include "rj-recovery-sheet.h"
 
 #define BODY_FONT "Sans"
@@ -126,7 +129,7 @@ append_to_byte_array_cb (void                *closure,
 static void
 wipe_byte_array (GByteArray *bytes)
 {
-  memset (bytes->data, 0, bytes->len);
+  sodium_memzero (bytes->data, bytes->len);
   g_byte_array_unref (bytes);
 }
 
@@ -341,8 +344,7 @@ rj_recovery_sheet_write_pdf (const char  *path,
       return FALSE;
     }
 
-  ok = g_file_set_contents_full (path, (const char *) bytes->data, bytes->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  ok = rj_file_write_private (path, bytes->data, bytes->len, error);
   wipe_byte_array (bytes);
 
   return ok;

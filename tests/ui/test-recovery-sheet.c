@@ -146,7 +146,7 @@ test_write_pdf_error (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_false (rj_recovery_sheet_write_pdf (path, 595, 842, CODE, created, &error));
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
 static void
