@@ -62,6 +62,10 @@ struct _RjCheckinPage
    * changes when the page is cleared, so that late answers about writes asked for
    * before the lock are ignored. */
   gboolean dirty;
+  /* A change since the figures at the top were counted could change them: a use
+   * switched on or off, a craving added, changed or removed. Other fields cannot, and
+   * counting walks the whole journal, so typing does not count again. */
+  gboolean stats_stale;
   guint save_source;
   guint retry_source;
   guint n_saving;
@@ -737,7 +741,11 @@ save_now (RjCheckinPage *self)
     {
       self->dirty = FALSE;
       queue_save (self, self->entry);
-      refresh_stats (self);
+      if (self->stats_stale)
+        {
+          self->stats_stale = FALSE;
+          refresh_stats (self);
+        }
     }
 
   update_status (self);
@@ -763,6 +771,7 @@ use_row_notify_enable_expansion_cb (RjCheckinPage *self)
 
   self->entry->use.used = adw_expander_row_get_enable_expansion (self->use_row)
                             ? RJ_ANSWER_YES : RJ_ANSWER_NO;
+  self->stats_stale = TRUE;
   entry_changed (self);
 }
 
@@ -815,6 +824,7 @@ day_entry_changed (RjCheckinPage *self,
     {
       fill_cravings (self);
       self->dirty = TRUE;
+      self->stats_stale = TRUE;
       save_now (self);
     }
   else
@@ -1584,6 +1594,7 @@ rj_checkin_page_clear (RjCheckinPage *self)
   self->generation++;
   self->n_saving = 0;
   self->dirty = FALSE;
+  self->stats_stale = FALSE;
   self->error_shown = FALSE;
   g_hash_table_remove_all (self->unsaved);
 
