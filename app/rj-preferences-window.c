@@ -53,6 +53,10 @@ struct _RjPreferencesWindow
   RjSessionSlot removed_session;
   int removed_session_position;
 
+  /* The toasts that offer those Undos, while they are up. */
+  AdwToast *undo_contact_toast;
+  AdwToast *undo_session_toast;
+
   /* Template widgets */
   AdwEntryRow *name_row;
   AdwActionRow *sober_start_row;
@@ -311,17 +315,32 @@ add_session_row (RjPreferencesWindow *self,
   return RJ_SESSION_SLOT_ROW (row);
 }
 
+static AdwToast **
+get_undo_toast_slot (RjPreferencesWindow *self,
+                     const char          *action_name)
+{
+  if (g_strcmp0 (action_name, "prefs.undo-remove-contact") == 0)
+    return &self->undo_contact_toast;
+  g_assert (g_strcmp0 (action_name, "prefs.undo-remove-session") == 0);
+  return &self->undo_session_toast;
+}
+
 static void
 undo_toast_dismissed_cb (AdwToast            *toast,
                          RjPreferencesWindow *self)
 {
-  const char *action = adw_toast_get_action_name (toast);
-
-  /* Once the toast is gone there is nothing left to undo with. */
-  if (g_strcmp0 (action, "prefs.undo-remove-contact") == 0)
-    g_clear_pointer (&self->removed_contact, rj_contact_free);
-  else if (g_strcmp0 (action, "prefs.undo-remove-session") == 0)
-    self->removed_session_position = -1;
+  /* Once the toast is gone there is nothing left to undo with; a toast that a newer
+   * removal replaced leaves that newer removal's Undo alone. */
+  if (toast == self->undo_contact_toast)
+    {
+      g_clear_weak_pointer (&self->undo_contact_toast);
+      g_clear_pointer (&self->removed_contact, rj_contact_free);
+    }
+  else if (toast == self->undo_session_toast)
+    {
+      g_clear_weak_pointer (&self->undo_session_toast);
+      self->removed_session_position = -1;
+    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.undo-remove-contact",
                                  self->removed_contact != NULL);
@@ -335,13 +354,21 @@ show_undo_toast (RjPreferencesWindow *self,
                  const char          *action_name)
 {
   g_autofree char *markup = g_markup_escape_text (title, -1);
+  AdwToast **slot = get_undo_toast_slot (self, action_name);
+  g_autoptr(AdwToast) previous = *slot != NULL ? g_object_ref (*slot) : NULL;
   AdwToast *toast = adw_toast_new (markup);
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, action_name);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
+  g_set_weak_pointer (slot, toast);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), action_name, TRUE);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+
+  /* Only the last removal can be undone: the toast for the one before, still up or
+   * waiting its turn, would otherwise offer an Undo that brings back this one. */
+  if (previous != NULL)
+    adw_toast_dismiss (previous);
 }
 
 static void
@@ -887,6 +914,8 @@ rj_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RJ_TYPE_PREFERENCES_WINDOW);
 
+  g_clear_weak_pointer (&self->undo_contact_toast);
+  g_clear_weak_pointer (&self->undo_session_toast);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->context);
 
