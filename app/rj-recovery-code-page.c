@@ -399,6 +399,9 @@ rj_recovery_code_page_set_code (RjRecoveryCodePage *self,
 
   g_clear_pointer (&self->code, rj_wipe_string);
   g_clear_pointer (&self->created, g_date_time_unref);
+  /* The last print operation holds a copy of the old code; one still printing keeps
+   * its own reference until it is done. */
+  g_clear_object (&self->print_operation);
 
   if (code != NULL)
     {
