@@ -25,6 +25,7 @@ struct _RjNoteList
   /* What the last removal took away, until the toast that offers to undo it goes. */
   RjNote *removed_note;
   guint removed_index;
+  AdwToast *undo_toast;     /* weak: the toast that offers to undo it */
 
   GtkListBox *list_box;
   AdwEntryRow *add_row;
@@ -163,6 +164,17 @@ static void
 clear_removed (RjNoteList *self)
 {
   g_clear_pointer (&self->removed_note, rj_note_free);
+
+  /* Only the last removal can be undone: its toast goes with it, so that an older
+   * toast never brings back an item it was not about. */
+  if (self->undo_toast != NULL)
+    {
+      AdwToast *toast = self->undo_toast;
+
+      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
+      self->undo_toast = NULL;
+      adw_toast_dismiss (toast);
+    }
 }
 
 static void
@@ -172,6 +184,13 @@ undo_toast_button_clicked_cb (RjNoteList *self)
 
   if (self->removed_note == NULL)
     return;
+
+  /* This toast is going anyway; it need not be dismissed from its own click. */
+  if (self->undo_toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+      self->undo_toast = NULL;
+    }
 
   row = insert_item_row (self, self->removed_note->text, self->removed_note->is_private,
                          (int) MIN (self->removed_index, rj_note_list_get_n_items (self)));
@@ -212,6 +231,8 @@ remove_item_row (RjNoteList *self,
       g_signal_connect_object (toast, "button-clicked",
                                G_CALLBACK (undo_toast_button_clicked_cb), self,
                                G_CONNECT_SWAPPED);
+      self->undo_toast = toast;
+      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
     }
 }
