@@ -1503,15 +1503,8 @@ rj_checkin_page_flush (RjCheckinPage  *self,
     {
       g_autoptr(RjCraving) craving = rj_craving_dialog_dup_craving (self->craving_dialog);
       const GDate *date = g_object_get_data (G_OBJECT (self->craving_dialog), "rj-date");
-      gboolean has_content = craving->intensity != RJ_NOT_LOGGED ||
-                             craving->duration_minutes != RJ_NOT_LOGGED ||
-                             craving->trigger_id != NULL ||
-                             !rj_note_is_empty (&craving->trigger_words) ||
-                             craving->halt.answered != 0 ||
-                             craving->skills->len > 0 ||
-                             craving->outcome != RJ_OUTCOME_NOT_LOGGED;
 
-      if (!rj_craving_dialog_get_is_new (self->craving_dialog) || has_content)
+      if (!rj_craving_dialog_get_is_new (self->craving_dialog) || !rj_craving_is_empty (craving))
         save_craving_for_day (self, date, craving);
     }
 

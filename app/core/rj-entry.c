@@ -165,6 +165,22 @@ rj_craving_add_skill (RjCraving *self,
   g_array_append_val (self->skills, use);
 }
 
+/* Whether nothing about the craving was logged but when it came: a craving opened
+ * and left blank. */
+gboolean
+rj_craving_is_empty (const RjCraving *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return self->intensity == RJ_NOT_LOGGED &&
+         self->duration_minutes == RJ_NOT_LOGGED &&
+         self->trigger_id == NULL &&
+         rj_note_is_empty (&self->trigger_words) &&
+         self->halt.answered == 0 &&
+         self->skills->len == 0 &&
+         self->outcome == RJ_OUTCOME_NOT_LOGGED;
+}
+
 RjCraving *
 rj_craving_copy (const RjCraving *self)
 {

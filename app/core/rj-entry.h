@@ -129,6 +129,7 @@ GType       rj_craving_get_type        (void) G_GNUC_CONST;
 RjCraving  *rj_craving_new             (void) G_GNUC_WARN_UNUSED_RESULT;
 RjCraving  *rj_craving_copy            (const RjCraving *self) G_GNUC_WARN_UNUSED_RESULT;
 void        rj_craving_free            (RjCraving *self);
+gboolean    rj_craving_is_empty        (const RjCraving *self);
 void        rj_craving_add_skill       (RjCraving *self,
                                         const char *skill_id,
                                         RjHelped helped);
