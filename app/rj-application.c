@@ -219,7 +219,7 @@ rj_application_startup (GApplication *application)
 static void
 remove_demo_dir (gpointer data)
 {
-  const char *dir = data;
+  g_autofree char *dir = data;
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
   const char *name;
 
