@@ -35,6 +35,7 @@ static char *journal_path;     /* the journal that was backed up; stays unlocked
 static RjStore *journal;
 static char *recovery_code;
 static char *backup_path;      /* a backup of it, never changed */
+static char *current_path;     /* another journal, locked: what a restore would replace */
 static GBytes *backup_bytes;
 static GHashTable *expected;   /* julian day → RjEntry* */
 static RjProfile *expected_profile;
@@ -202,6 +203,17 @@ make_journal (void)
   g_assert_true (rj_store_write_backup (journal, backup_path, &error));
   g_assert_no_error (error);
   backup_bytes = read_file (backup_path);
+
+  current_path = g_build_filename (tmp_dir, "current.db", NULL);
+  {
+    g_autoptr(RjStore) current = rj_test_create_store (current_path, OTHER_PASSPHRASE, NULL);
+    g_autoptr(RjEntry) entry = rj_test_entry_full (&date, "current");
+
+    g_assert_true (rj_store_save_entry (current, entry, &error));
+    g_assert_no_error (error);
+    g_assert_true (rj_store_lock (current, &error));
+    g_assert_finalize_object (g_steal_pointer (&current));
+  }
   while (pending > 0)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -458,8 +470,7 @@ current_init (Current *current)
 
   current->dir = new_dir ();
   current->path = g_build_filename (current->dir, "journal.db", NULL);
-  rj_store_flush (journal);
-  rj_test_copy_file (journal_path, current->path);
+  rj_test_copy_file (current_path, current->path);
   bytes = read_file (current->path);
   current->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
@@ -478,6 +489,13 @@ current_assert_untouched (Current *current)
 static void
 current_clear (Current *current)
 {
+  /* And it still opens, as it did. */
+  g_autoptr(RjStore) store = rj_test_open_store (current->path, OTHER_PASSPHRASE);
+
+  g_assert_cmpuint (rj_store_get_n_entries (store), ==, 1);
+  g_assert_cmpuint (rj_store_get_n_damaged (store), ==, 0);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
   g_free (current->dir);
   g_free (current->path);
   g_free (current->checksum);
@@ -1207,6 +1225,7 @@ main (int argc,
   g_free (tmp_dir);
   g_free (journal_path);
   g_free (backup_path);
+  g_free (current_path);
   g_free (recovery_code);
   return status;
 }
