@@ -78,7 +78,10 @@ char       *rj_backup_write_to_folder_finish (RjStore *store,
                                               GAsyncResult *result,
                                               GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Reading and restoring. An RjBackup is used from one thread at a time. */
+/* Reading and restoring. An RjBackup is used from one thread at a time, and is not
+ * freed while one of its _async calls runs. Freeing it deletes a checked copy that
+ * was not installed, and wipes its keys. Cancellables are accepted for the usual
+ * shape of the API; a call that has started runs to its end. */
 typedef struct _RjBackup RjBackup;
 
 RjBackup   *rj_backup_open                   (const char *path,
