@@ -520,6 +520,71 @@ rj_backup_encrypt_buffer (const guint8 *image,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+/* Files. */
+
+/* Reads at most @max_len bytes from the start of @path; with @whole, fails on a file
+ * longer than that instead. A file picked by mistake (a film, a disk image) is never
+ * read into memory whole. */
+static GBytes *
+read_backup_file (const char *path,
+                  gsize max_len,
+                  gboolean whole,
+                  GError **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree guint8 *data = NULL;
+  gsize len = 0;
+  gsize got = 0;
+  guint8 extra;
+
+  stream = g_file_read (file, NULL, &local);
+  if (stream != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_input_stream_query_info (stream,
+                                                                  G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                                  NULL, &local);
+      goffset size = info != NULL ? g_file_info_get_size (info) : -1;
+
+      if (whole && size > 0 && (guint64) size > max_len)
+        {
+          set_damaged (error, "too large");
+          return NULL;
+        }
+      if (size >= 0)
+        {
+          len = MIN ((guint64) size, (guint64) max_len);
+          data = g_malloc (MAX (len, 1));
+          if (g_input_stream_read_all (G_INPUT_STREAM (stream), data, len, &got, NULL, &local))
+            {
+              len = got;
+              /* Longer than allowed, or grown since its size was asked. */
+              if (whole && g_input_stream_read (G_INPUT_STREAM (stream), &extra, 1, NULL, NULL) > 0)
+                {
+                  set_damaged (error, "too large");
+                  return NULL;
+                }
+            }
+        }
+    }
+  if (local != NULL)
+    {
+      g_autofree char *display = g_filename_display_basename (path);
+
+      if (local->domain == G_IO_ERROR)
+        g_set_error (error, G_IO_ERROR, local->code,
+                     _("The backup “%s” could not be read. Check that the disk is connected "
+                       "and try again."), display);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     _("The backup “%s” could not be read. Check that the disk is connected "
+                       "and try again."), display);
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
 /* Writing. */
 
 gboolean
@@ -631,8 +696,17 @@ folder_backup_compare (gconstpointer a,
   return fa->number < fb->number ? -1 : fa->number > fb->number;
 }
 
+static gboolean
+starts_with_magic (const char *path)
+{
+  g_autoptr(GBytes) start = read_backup_file (path, RJ_BACKUP_MAGIC_BYTES, FALSE, NULL);
+
+  return start != NULL && g_bytes_get_size (start) == RJ_BACKUP_MAGIC_BYTES &&
+         memcmp (g_bytes_get_data (start, NULL), RJ_BACKUP_MAGIC, RJ_BACKUP_MAGIC_BYTES) == 0;
+}
+
 /* Deletes the oldest of our backups in @folder, but never @newest, so that @keep are
- * left. Only names that this file gives are looked at. */
+ * left. Only files with the names this file gives, that are backups, are looked at. */
 static void
 prune_folder (const char *folder,
               const char *newest,
@@ -653,7 +727,7 @@ prune_folder (const char *folder,
 
       if (!g_regex_match (regex, name, 0, &match) || g_str_equal (path, newest) ||
           !g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
-          g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+          g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !starts_with_magic (path))
         continue;
       backup = g_new0 (FolderBackup, 1);
       backup->stamp = g_match_info_fetch (match, 1);
@@ -784,69 +858,6 @@ rj_backup_write_to_folder_finish (RjStore *store,
 }
 
 /* Reading. */
-
-/* Reads at most @max_len bytes from the start of @path; with @whole, fails on a file
- * longer than that instead. A file picked by mistake (a film, a disk image) is never
- * read into memory whole. */
-static GBytes *
-read_backup_file (const char *path,
-                  gsize max_len,
-                  gboolean whole,
-                  GError **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local = NULL;
-  g_autofree guint8 *data = NULL;
-  gsize len = 0;
-  gsize got = 0;
-  guint8 extra;
-
-  stream = g_file_read (file, NULL, &local);
-  if (stream != NULL)
-    {
-      g_autoptr(GFileInfo) info = g_file_input_stream_query_info (stream,
-                                                                  G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                                  NULL, &local);
-      goffset size = info != NULL ? g_file_info_get_size (info) : -1;
-
-      if (whole && size > 0 && (guint64) size > max_len)
-        {
-          set_damaged (error, "too large");
-          return NULL;
-        }
-      if (size >= 0)
-        {
-          len = MIN ((guint64) size, (guint64) max_len);
-          data = g_malloc (MAX (len, 1));
-          if (g_input_stream_read_all (G_INPUT_STREAM (stream), data, len, &got, NULL, &local))
-            {
-              len = got;
-              /* Longer than allowed, or grown since its size was asked. */
-              if (whole && g_input_stream_read (G_INPUT_STREAM (stream), &extra, 1, NULL, NULL) > 0)
-                {
-                  set_damaged (error, "too large");
-                  return NULL;
-                }
-            }
-        }
-    }
-  if (local != NULL)
-    {
-      g_autofree char *display = g_filename_display_basename (path);
-
-      if (local->domain == G_IO_ERROR)
-        g_set_error (error, G_IO_ERROR, local->code,
-                     _("The backup “%s” could not be read. Check that the disk is connected "
-                       "and try again."), display);
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("The backup “%s” could not be read. Check that the disk is connected "
-                       "and try again."), display);
-      return NULL;
-    }
-  return g_bytes_new_take (g_steal_pointer (&data), len);
-}
 
 RjBackup *
 rj_backup_open (const char *path,

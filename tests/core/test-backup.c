@@ -727,6 +727,8 @@ test_folder (void)
     "Recovery Journal backup 2001-01-01 000000.rjbackup.txt",
     "My Recovery Journal backup 2001-01-01 000000.rjbackup",
     "Recovery Journal backup 2001-01-01 000000 copy.rjbackup",
+    /* Our name, but not a backup: the client's own file, kept. */
+    "Recovery Journal backup 2001-01-01 000000.rjbackup",
   };
   const char *old[] = {
     "Recovery Journal backup 2020-01-01 090000.rjbackup",
