@@ -330,6 +330,49 @@ test_wrong_secrets (void)
   g_assert_no_error (error);
 }
 
+/* A backup opens with the passphrase the journal had when it was made, and only that. */
+static void
+test_passphrase_changed (void)
+{
+  g_autofree char *dir = new_dir ();
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *before = g_build_filename (dir, "before.rjbackup", NULL);
+  g_autofree char *after = g_build_filename (dir, "after.rjbackup", NULL);
+  g_autofree char *target = g_build_filename (dir, "restored", "journal.db", NULL);
+  g_autoptr(RjStore) store = rj_test_create_store (path, "old passphrase", NULL);
+  g_autoptr(RjBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  RjKdfParams fast;
+
+  rj_kdf_params_fast_for_tests (&fast);
+  g_assert_true (rj_store_write_backup (store, before, &error));
+  g_assert_true (rj_store_change_passphrase (store, "new passphrase", &fast, &error));
+  g_assert_true (rj_store_write_backup (store, after, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  backup = rj_backup_open (before, &error);
+  g_assert_false (rj_backup_unlock (backup, "new passphrase", FALSE, &error));
+  g_assert_error (error, RJ_BACKUP_ERROR, RJ_BACKUP_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_true (rj_backup_unlock (backup, "old passphrase", FALSE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&backup, rj_backup_free);
+
+  backup = rj_backup_open (after, &error);
+  g_assert_false (rj_backup_unlock (backup, "old passphrase", FALSE, &error));
+  g_assert_error (error, RJ_BACKUP_ERROR, RJ_BACKUP_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_clear_pointer (&backup, rj_backup_free);
+
+  /* Restored, the older backup's journal opens with the older passphrase. */
+  g_assert_true (try_restore (before, target, "old passphrase", FALSE, &backup, &error));
+  g_assert_true (rj_backup_install (backup, target, NULL, &error));
+  g_assert_no_error (error);
+  store = rj_test_open_store (target, "old passphrase");
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 static void
 test_not_a_backup (void)
 {
@@ -1201,6 +1244,7 @@ main (int argc,
   g_test_add_func ("/backup/round-trip", test_round_trip);
   g_test_add_func ("/backup/recovery-code", test_recovery_code);
   g_test_add_func ("/backup/wrong-secrets", test_wrong_secrets);
+  g_test_add_func ("/backup/passphrase-changed", test_passphrase_changed);
   g_test_add_func ("/backup/not-a-backup", test_not_a_backup);
   g_test_add_func ("/backup/newer-format", test_newer_format);
   g_test_add_func ("/backup/too-large", test_too_large);
