@@ -54,6 +54,8 @@ typedef struct {
   RjProfile *profile;
   gint64 profile_row;
   GPtrArray *damaged;       /* of GBytes: tags of rows that did not open */
+  GPtrArray *undeleted;     /* of GBytes: tags of days cleared in memory whose row a
+                             * failed write left in the file */
   guint n_damaged_untagged; /* damaged rows whose tag is itself unusable */
 } Session;
 
@@ -393,6 +395,29 @@ db_get_keyslot (sqlite3 *db,
 
 /* Records. */
 
+/* Lists of tags (GBytes), kept short: damaged rows, rows a failed deletion left. */
+static gboolean
+tag_list_contains (GPtrArray *tags,
+                   const guint8 tag[RJ_TAG_BYTES])
+{
+  for (guint i = 0; i < tags->len; i++)
+    if (memcmp (g_bytes_get_data (g_ptr_array_index (tags, i), NULL), tag, RJ_TAG_BYTES) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+tag_list_remove (GPtrArray *tags,
+                 const guint8 tag[RJ_TAG_BYTES])
+{
+  for (guint i = 0; i < tags->len; i++)
+    if (memcmp (g_bytes_get_data (g_ptr_array_index (tags, i), NULL), tag, RJ_TAG_BYTES) == 0)
+      {
+        g_ptr_array_remove_index_fast (tags, i);
+        return;
+      }
+}
+
 static void
 record_ad (guint8 ad[RECORD_AD_BYTES],
            RjRecordKind kind,
@@ -498,17 +523,10 @@ db_write_record (Session *session,
   if (rc != SQLITE_DONE)
     return sqlite_error (session->db, rc, "writing a record", error);
 
-  /* Both statements remove a damaged row that held this tag. */
-  for (guint i = 0; i < session->damaged->len; i++)
-    {
-      GBytes *tag = g_ptr_array_index (session->damaged, i);
-
-      if (memcmp (g_bytes_get_data (tag, NULL), job->tag, RJ_TAG_BYTES) == 0)
-        {
-          g_ptr_array_remove_index_fast (session->damaged, i);
-          break;
-        }
-    }
+  /* Both statements remove a damaged row that held this tag, and a row that an
+   * earlier, failed deletion left behind. */
+  tag_list_remove (session->damaged, job->tag);
+  tag_list_remove (session->undeleted, job->tag);
   return TRUE;
 }
 
@@ -540,6 +558,7 @@ session_new (void)
 
   session->entries = g_tree_new_full (compare_julian, NULL, NULL, stored_entry_free);
   session->damaged = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  session->undeleted = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   return session;
 }
 
@@ -556,6 +575,7 @@ session_free (Session *session)
   g_tree_destroy (session->entries);
   g_clear_pointer (&session->profile, rj_profile_unref);
   g_ptr_array_unref (session->damaged);
+  g_ptr_array_unref (session->undeleted);
   g_free (session);
 }
 
@@ -969,7 +989,15 @@ store_write_locked (RjStore *self,
                    _("The journal was locked before this change could be saved."));
       return FALSE;
     }
-  return db_write_record (self->session, job, error);
+  if (db_write_record (self->session, job, error))
+    return TRUE;
+
+  /* The day is already gone from memory, so the next write of it, empty again, would
+   * find nothing to delete: remember that its row is still in the file. */
+  if (job->plain == NULL && job->kind == RJ_RECORD_ENTRY &&
+      !tag_list_contains (self->session->undeleted, job->tag))
+    g_ptr_array_add (self->session->undeleted, g_bytes_new (job->tag, RJ_TAG_BYTES));
+  return FALSE;
 }
 
 static void
@@ -1047,12 +1075,10 @@ store_prepare_entry_locked (RjStore *self,
       /* A day with nothing logged is not kept, not even as an empty record. */
       if (stored == NULL)
         {
-          /* No row to delete, unless a damaged one holds the day. */
-          job->noop = TRUE;
-          for (guint i = 0; i < session->damaged->len; i++)
-            if (memcmp (g_bytes_get_data (g_ptr_array_index (session->damaged, i), NULL),
-                        job->tag, RJ_TAG_BYTES) == 0)
-              job->noop = FALSE;
+          /* No row to delete, unless a damaged one holds the day, or one that an
+           * earlier deletion failed to remove. */
+          job->noop = !tag_list_contains (session->damaged, job->tag) &&
+                      !tag_list_contains (session->undeleted, job->tag);
           return job;
         }
       job->row_id = stored->row_id;
