@@ -115,7 +115,8 @@ sqlite_error (sqlite3 *db,
       break;
     case SQLITE_NOTADB:
       g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NOT_A_JOURNAL,
-                   _("This file is not a Recovery Journal."));
+                   _("This file is not a Recovery Journal, or its beginning is damaged. If "
+                     "you have a backup, you can restore it."));
       break;
     case SQLITE_CORRUPT:
       g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DAMAGED,
@@ -265,6 +266,13 @@ db_open (const char *path,
   gint64 app_id = 0, version = 0, n_tables = 0;
   int rc;
 
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NOT_A_JOURNAL,
+                   _("“%s” is a folder, not a Recovery Journal. Choose the journal file "
+                     "itself."), path);
+      return NULL;
+    }
   if (create && !ensure_private_file (path, error))
     return NULL;
 
@@ -294,6 +302,10 @@ db_open (const char *path,
                    _("This file is not a Recovery Journal."));
       goto fail;
     }
+  /* A file that holds no journal is only looked at, never written, unless it is to
+   * become one. */
+  if (*blank && !create)
+    return db;
   if (version > RJ_SCHEMA_VERSION)
     {
       g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NEWER_FORMAT,
@@ -705,39 +717,104 @@ session_add_damaged (Session *session,
     session->n_damaged_untagged++;
 }
 
+/* Copies the row that @stmt (SELECT id, kind, tag, nonce, data) stands on. */
+static void
+load_row_read (sqlite3_stmt *stmt,
+               LoadRow *row)
+{
+  row->row_id = sqlite3_column_int64 (stmt, 0);
+  row->kind = sqlite3_column_int64 (stmt, 1);
+  row->has_tag = sqlite3_column_bytes (stmt, 2) == RJ_TAG_BYTES;
+  if (row->has_tag)
+    memcpy (row->tag, sqlite3_column_blob (stmt, 2), RJ_TAG_BYTES);
+  row->has_nonce = sqlite3_column_bytes (stmt, 3) == sizeof row->nonce;
+  if (row->has_nonce)
+    memcpy (row->nonce, sqlite3_column_blob (stmt, 3), sizeof row->nonce);
+  row->cipher_len = sqlite3_column_bytes (stmt, 4);
+  row->cipher = g_memdup2 (sqlite3_column_blob (stmt, 4), row->cipher_len);
+}
+
+/* Reads every row in one scan of the table. Returns a SQLite result code. */
+static int
+load_rows_scan (sqlite3 *db,
+                GArray *rows)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT id, kind, tag, nonce, data FROM records", -1, &stmt,
+                           NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LoadRow row = { 0 };
+
+      load_row_read (stmt, &row);
+      g_array_append_val (rows, row);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* When a damaged page stops the scan, the rows are found again through the index of
+ * their tags (a separate part of the file) and read one by one: a row on the damaged
+ * page is reported damaged on its own, with its day's tag, and every other opens.
+ * Returns a SQLite result code. */
+static int
+load_rows_by_tag (sqlite3 *db,
+                  GArray *rows)
+{
+  sqlite3_stmt *list = NULL;
+  sqlite3_stmt *read = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT id, tag FROM records INDEXED BY sqlite_autoindex_records_1 "
+                           "ORDER BY tag", -1, &list, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT id, kind, tag, nonce, data FROM records WHERE id = ?",
+                             -1, &read, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (list)) == SQLITE_ROW)
+    {
+      LoadRow row = { 0 };
+
+      sqlite3_bind_int64 (read, 1, sqlite3_column_int64 (list, 0));
+      if (sqlite3_step (read) == SQLITE_ROW)
+        load_row_read (read, &row);
+      else
+        {
+          /* Unreadable: kept with its tag alone, so that decoding fails. */
+          row.row_id = sqlite3_column_int64 (list, 0);
+          row.has_tag = sqlite3_column_bytes (list, 1) == RJ_TAG_BYTES;
+          if (row.has_tag)
+            memcpy (row.tag, sqlite3_column_blob (list, 1), RJ_TAG_BYTES);
+        }
+      sqlite3_reset (read);
+      g_array_append_val (rows, row);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (read);
+  sqlite3_finalize (list);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static gboolean
 session_load (Session *session,
               GError **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (LoadRow));
-  sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_array_set_clear_func (rows, load_row_clear);
 
-  rc = sqlite3_prepare_v2 (session->db, "SELECT id, kind, tag, nonce, data FROM records",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return sqlite_error (session->db, rc, "reading records", error);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rc = load_rows_scan (session->db, rows);
+  if ((rc & 0xff) == SQLITE_CORRUPT)
     {
-      LoadRow row = { 0 };
-
-      row.row_id = sqlite3_column_int64 (stmt, 0);
-      row.kind = sqlite3_column_int64 (stmt, 1);
-      row.has_tag = sqlite3_column_bytes (stmt, 2) == RJ_TAG_BYTES;
-      if (row.has_tag)
-        memcpy (row.tag, sqlite3_column_blob (stmt, 2), RJ_TAG_BYTES);
-      row.has_nonce = sqlite3_column_bytes (stmt, 3) == sizeof row.nonce;
-      if (row.has_nonce)
-        memcpy (row.nonce, sqlite3_column_blob (stmt, 3), sizeof row.nonce);
-      row.cipher_len = sqlite3_column_bytes (stmt, 4);
-      row.cipher = g_memdup2 (sqlite3_column_blob (stmt, 4), row.cipher_len);
-      g_array_append_val (rows, row);
+      g_debug ("A page of records is damaged; reading the rows one by one");
+      g_array_set_size (rows, 0);
+      rc = load_rows_by_tag (session->db, rows);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_OK)
     return sqlite_error (session->db, rc, "reading records", error);
 
   load_rows_decode (session, rows);
