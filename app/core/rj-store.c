@@ -31,6 +31,7 @@
 #include "rj-codec.h"
 #include "rj-keyslot.h"
 #include "rj-store.h"
+#include "rj-store-private.h"
 
 #define RJ_APPLICATION_ID 0x524a4e4c  /* "RJNL" */
 #define RECORD_AD_BYTES (2 + 2 + 1 + 8 + RJ_TAG_BYTES)
@@ -1951,6 +1952,23 @@ rj_store_get_n_damaged (RjStore *self)
     n = self->session->damaged->len + self->session->n_damaged_untagged;
   g_mutex_unlock (&self->mutex);
   return n;
+}
+
+gboolean
+rj_store_copy_master_key_for_testing (RjStore *self,
+                                      guint8 out[RJ_KEY_BYTES])
+{
+  gboolean unlocked;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  unlocked = self->session != NULL;
+  if (unlocked)
+    memcpy (out, rj_key_get_bytes (self->session->master), RJ_KEY_BYTES);
+  g_mutex_unlock (&self->mutex);
+  return unlocked;
 }
 
 /* Writing. */
