@@ -647,9 +647,9 @@ save_error (RjCheckinPage *self,
     return;
   self->error_shown = TRUE;
 
-  /* Translators: %s says why, as in "The disk is full". */
-  title = g_strdup_printf (_("Your last change is not saved yet: %s. It is kept here, and "
-                             "saving will be tried again."),
+  /* Translators: %s says why and what to do, as in "The disk is full, so the journal
+   * could not be saved. Free some space on the disk." */
+  title = g_strdup_printf (_("%s Your change is kept here, and saving will be tried again."),
                            error->message);
   show_toast (self, new_toast (title));
 }

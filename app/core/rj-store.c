@@ -111,8 +111,8 @@ sqlite_error (sqlite3 *db,
     {
     case SQLITE_FULL:
       g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DISK_FULL,
-                   _("The disk is full, so the journal could not be saved. Your last change "
-                     "is kept while the app is open: free some space and it will be saved."));
+                   _("The disk is full, so the journal could not be saved. Free some space "
+                     "on the disk."));
       break;
     case SQLITE_NOTADB:
       g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NOT_A_JOURNAL,
