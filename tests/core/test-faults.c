@@ -391,6 +391,83 @@ test_fault_every_point (Fixture *fixture,
   rj_test_assert_entries (fixture->store, fixture->stored);
 }
 
+static gboolean
+try_unlock (RjStore *store,
+            const char *secret,
+            gboolean is_recovery_code)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = is_recovery_code
+    ? rj_store_unlock_with_recovery_code (store, secret, &error)
+    : rj_store_unlock (store, secret, strlen (secret), &error);
+
+  if (ok)
+    g_assert_true (rj_store_lock (store, NULL));
+  else
+    g_assert_true (g_error_matches (error, RJ_STORE_ERROR, is_recovery_code
+                                    ? RJ_STORE_ERROR_WRONG_RECOVERY_CODE
+                                    : RJ_STORE_ERROR_WRONG_PASSPHRASE));
+  return ok;
+}
+
+/* A new passphrase or recovery code that cannot be written: a clear error, and the old
+ * passphrase and the old code still open the journal. After a failed sync SQLite
+ * cannot tell whether the change reached the disk: there the journal must open with
+ * the old passphrase or the new one, and the passphrase still opens it when a new
+ * code was being written. */
+static void
+test_fault_keyslots (Fixture *fixture,
+                     gconstpointer user_data)
+{
+  const Fault *fault = user_data;
+  const gboolean may_have_landed = (fault->ops & RJ_FAULT_SYNC) != 0;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *new_code = NULL;
+  gboolean old_opens, new_opens;
+  RjKdfParams params;
+
+  /* A journal whose recovery code the test knows. */
+  g_clear_object (&fixture->store);
+  g_remove (fixture->path);
+  fixture->store = rj_test_create_store (fixture->path, RJ_TEST_PASSPHRASE, &code);
+  rj_kdf_params_fast_for_tests (&params);
+
+  rj_fault_vfs_arm (fault->ops, fault->sqlite_code, 0);
+  g_assert_false (rj_store_change_passphrase (fixture->store, "a new passphrase", &params,
+                                              &error));
+  assert_error (error, fault);
+  g_clear_error (&error);
+  g_assert_true (rj_store_lock (fixture->store, NULL));
+  rj_fault_vfs_disarm ();
+
+  old_opens = try_unlock (fixture->store, RJ_TEST_PASSPHRASE, FALSE);
+  new_opens = try_unlock (fixture->store, "a new passphrase", FALSE);
+  g_test_message ("%s: after a failed passphrase change, the old one opens: %d, the new "
+                  "one: %d", fault->name, old_opens, new_opens);
+  g_assert_true (old_opens != new_opens);
+  if (!may_have_landed)
+    g_assert_true (old_opens);
+
+  g_assert_true (rj_store_unlock_with_recovery_code (fixture->store, code, &error));
+  g_assert_no_error (error);
+  rj_fault_vfs_arm (fault->ops, fault->sqlite_code, 0);
+  new_code = rj_store_new_recovery_code (fixture->store, &error);
+  g_assert_null (new_code);
+  assert_error (error, fault);
+  g_clear_error (&error);
+  g_assert_true (rj_store_lock (fixture->store, NULL));
+  rj_fault_vfs_disarm ();
+
+  old_opens = try_unlock (fixture->store, code, TRUE);
+  g_test_message ("%s: after a failed new recovery code, the old code opens: %d",
+                  fault->name, old_opens);
+  if (!may_have_landed)
+    g_assert_true (old_opens);
+  g_assert_true (try_unlock (fixture->store, RJ_TEST_PASSPHRASE, FALSE) ||
+                 try_unlock (fixture->store, "a new passphrase", FALSE));
+}
+
 /* Creating a journal on a full disk fails plainly and leaves nothing in the way of
  * creating it once there is space. */
 static void
@@ -525,6 +602,7 @@ main (int argc,
   add_fault_tests ("retry", test_fault_then_retry);
   add_fault_tests ("delete", test_fault_delete);
   add_fault_tests ("every-point", test_fault_every_point);
+  add_fault_tests ("keyslots", test_fault_keyslots);
   g_test_add_func ("/faults/create-disk-full", test_create_disk_full);
   g_test_add_func ("/faults/kdf-no-memory", test_kdf_no_memory);
 

@@ -279,7 +279,8 @@ test_create_then_lock (Fixture *fixture,
   save_profile_canary (store, canary);
   wipe_text (canary);
 
-  g_test_message ("while unlocked: %u copies of the canary, the store's own", rj_heap_scan_count (fixture->needles[NEEDLE_CANARY], NULL));
+  g_test_message ("while unlocked: %u copies of the canary, the store's own",
+                  rj_heap_scan_count (fixture->needles[NEEDLE_CANARY], NULL));
   /* While unlocked, the store holds the key and the entries: the scan must see them. */
   g_assert_cmpuint (rj_heap_scan_count (fixture->needles[NEEDLE_MASTER_KEY], NULL), >=, 1);
   g_assert_cmpuint (rj_heap_scan_count (fixture->needles[NEEDLE_CANARY], NULL), >=, 18 + 2);
