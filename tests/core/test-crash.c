@@ -2,7 +2,8 @@
  * sound, every entry reported as saved is there, and a passphrase change is all or nothing.
  *
  * Each test kills its helper 500 times in the normal run; RJ_CRASH_CYCLES=N asks for N
- * (at least 200). The long run is RJ_CRASH_CYCLES=10000, about an hour on two cores.
+ * (at least 200). The long run is RJ_CRASH_CYCLES=10000 (run it with `meson test -t 0`,
+ * or the test's timeout stops it): about 20 minutes on two cores.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
