@@ -1559,6 +1559,10 @@ rj_checkin_page_flush (RjCheckinPage  *self,
 
   if (first_error != NULL)
     {
+      /* Kept to be written again a few seconds later, as after a failed save in the
+       * background: the journal stays open when a lock could not store everything. */
+      if (self->retry_source == 0)
+        self->retry_source = g_timeout_add_seconds (RETRY_DELAY_SECONDS, retry_timeout_cb, self);
       g_propagate_error (error, g_steal_pointer (&first_error));
       return FALSE;
     }

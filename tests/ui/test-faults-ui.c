@@ -151,6 +151,14 @@ test_disk_full_then_space (Fixture       *fixture,
   g_assert_cmpint (in_memory->mood, ==, 3);
   g_assert_cmpstr (in_memory->notes.text, ==, NOTE);
 
+  /* Locking now would lose the change: the journal stays open and says why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  g_assert_true (rj_store_is_unlocked (fixture->store));
+  g_assert_cmpstr (rj_window_get_visible_page (window), ==, "journal");
+  RJ_UI_TEST_WAIT_FOR (find_label (GTK_WIDGET (window), "stays open") != NULL);
+  g_assert_cmpint (rj_scale_row_get_value (page_child (page, "mood_row")), ==, 3);
+  g_assert_cmpstr (rj_checkin_page_get_status (page), ==, "Not saved yet — trying again");
+
   /* Space again: the page tries again on its own, a few seconds later. */
   rj_fault_vfs_disarm ();
   RJ_UI_TEST_WAIT_FOR (g_strcmp0 (rj_checkin_page_get_status (page), "Saved") == 0);
