@@ -497,6 +497,72 @@ test_create_disk_full (void)
   rj_test_remove_tree (dir);
 }
 
+/* Creating is one transaction of several statements: the fault strikes at every write,
+ * sync or truncate of it in turn. A creation that fails leaves no journal, only a file
+ * that a second creation reuses; one that succeeds opens. */
+static void
+test_create_every_point (gconstpointer user_data)
+{
+  const Fault *fault = user_data;
+  g_autofree char *dir = rj_test_make_tmp_dir ("rj-faults-XXXXXX");
+  RjKdfParams params;
+  guint n_points;
+  guint n_failed = 0;
+
+  rj_kdf_params_fast_for_tests (&params);
+  {
+    g_autofree char *path = g_build_filename (dir, "count.db", NULL);
+    g_autoptr(RjStore) store = rj_store_new (path);
+
+    rj_fault_vfs_arm (fault->ops, fault->sqlite_code, G_MAXUINT);
+    g_assert_true (rj_store_create (store, RJ_TEST_PASSPHRASE, &params, NULL, NULL));
+    n_points = rj_fault_vfs_get_n_calls ();
+    rj_fault_vfs_disarm ();
+  }
+
+  for (guint point = 0; point <= n_points; point++)
+    {
+      g_autofree char *name = g_strdup_printf ("journal-%u.db", point);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(RjStore) store = rj_store_new (path);
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      rj_fault_vfs_arm (fault->ops, fault->sqlite_code, point);
+      ok = rj_store_create (store, RJ_TEST_PASSPHRASE, &params, NULL, &error);
+      g_assert_true (rj_store_lock (store, NULL));
+      rj_fault_vfs_disarm ();
+
+      if (!ok)
+        {
+          assert_error (error, fault);
+          g_clear_error (&error);
+          n_failed++;
+          /* What a failed sync wrote may still be found; anything else left no journal. */
+          if (!(fault->ops & RJ_FAULT_SYNC))
+            g_assert_false (rj_store_exists (store));
+          if (!rj_store_exists (store))
+            {
+              g_assert_true (rj_store_create (store, RJ_TEST_PASSPHRASE, &params, NULL,
+                                              &error));
+              g_assert_no_error (error);
+              g_assert_true (rj_store_lock (store, NULL));
+            }
+        }
+      {
+        g_autofree char *integrity = rj_test_sqlite_integrity (path);
+        g_autoptr(RjStore) opened = rj_test_open_store (path, RJ_TEST_PASSPHRASE);
+
+        g_assert_cmpstr (integrity, ==, "ok");
+        g_assert_cmpuint (rj_store_get_n_damaged (opened), ==, 0);
+      }
+    }
+  g_test_message ("%s: %u points in a creation, %u creations failed", fault->name, n_points,
+                  n_failed);
+  g_assert_cmpuint (n_failed, >=, 1);
+  rj_test_remove_tree (dir);
+}
+
 /* Out of memory in the key derivation. */
 
 static gsize
@@ -604,6 +670,12 @@ main (int argc,
   add_fault_tests ("every-point", test_fault_every_point);
   add_fault_tests ("keyslots", test_fault_keyslots);
   g_test_add_func ("/faults/create-disk-full", test_create_disk_full);
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/faults/create-every-point/%s", faults[i].name);
+
+      g_test_add_data_func (path, &faults[i], test_create_every_point);
+    }
   g_test_add_func ("/faults/kdf-no-memory", test_kdf_no_memory);
 
   return g_test_run ();
