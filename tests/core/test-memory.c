@@ -252,6 +252,16 @@ test_scanner_finds (void)
   g_assert_cmpuint (rj_heap_scan_count (needle, NULL), ==, 2);
 }
 
+static void
+keep_result_cb (GObject *object,
+                GAsyncResult *result,
+                gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
 /* Create, write, lock: nothing left. */
 static void
 test_create_then_lock (Fixture *fixture,
@@ -267,9 +277,17 @@ test_create_then_lock (Fixture *fixture,
   set_needle (fixture, NEEDLE_PASSPHRASE, passphrase, strlen (passphrase));
   set_needle (fixture, NEEDLE_CANARY, canary, strlen (canary));
 
+  /* Created as the app does it, off the main thread. */
   rj_kdf_params_fast_for_tests (&params);
-  g_assert_true (rj_store_create (store, passphrase, &params, &code, &error));
-  g_assert_no_error (error);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    rj_store_create_async (store, passphrase, &params, NULL, keep_result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (rj_store_create_finish (store, result, &code, &error));
+    g_assert_no_error (error);
+  }
   wipe_text (passphrase);
   set_needle (fixture, NEEDLE_RECOVERY_CODE, code, strlen (code));
   rj_wipe_string (code);
@@ -288,16 +306,6 @@ test_create_then_lock (Fixture *fixture,
   g_assert_true (rj_store_lock (store, &error));
   g_assert_no_error (error);
   scan_and_assert (fixture, "after create and lock");
-}
-
-static void
-keep_result_cb (GObject *object,
-                GAsyncResult *result,
-                gpointer user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
 }
 
 /* Unlock from disk, with the passphrase and then with the recovery code, through the
