@@ -437,8 +437,8 @@ restore_action (GtkWidget  *widget,
   RjStore *store = get_store (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *previous_copy = NULL;
-  g_autofree char *secret = NULL;
   g_autofree char *message = NULL;
+  char *secret;
   gboolean is_recovery_code;
 
   if (self->busy || self->backup == NULL || !rj_backup_is_verified (self->backup))
@@ -467,7 +467,7 @@ restore_action (GtkWidget  *widget,
 
   g_object_ref (self);
   g_signal_emit (self, signals[RESTORED], 0, secret, is_recovery_code, previous_copy);
-  rj_wipe_string (secret);
+  g_clear_pointer (&secret, rj_wipe_string);
   gtk_window_destroy (GTK_WINDOW (self));
   g_object_unref (self);
 }

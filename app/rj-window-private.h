@@ -39,8 +39,7 @@ struct _RjWindow
   GtkWindow *restore_dialog;
 
   /* Automatic backups: the context's count of saves when the last one was written, so
-   * that a lock with nothing new writes none. @closing makes the lock of a closing
-   * window write it before returning, since the process may end right after. */
+   * that a lock with nothing new writes none. @closing while the window closes. */
   guint n_saved_at_backup;
   gboolean closing;
 

@@ -206,57 +206,23 @@ close_dialogs (RjWindow *self)
 
 /* Automatic backups */
 
-typedef struct
-{
-  RjWindow *window;
-  guint n_saved;
-} BackupData;
-
-static void
-automatic_backup_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  BackupData *data = user_data;
-  RjWindow *self = data->window;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  path = rj_backup_write_to_folder_finish (RJ_STORE (object), result, &error);
-  if (path != NULL)
-    self->n_saved_at_backup = MAX (self->n_saved_at_backup, data->n_saved);
-  else if (self->toast_overlay != NULL)
-    {
-      g_autofree char *title = NULL;
-
-      /* Translators: %s says why, as in "No space left on device". */
-      title = g_strdup_printf (_("The automatic backup could not be written: %s. Your "
-                                 "journal itself is safe; the next lock tries again."),
-                               error->message);
-      show_toast (self, title);
-    }
-  else
-    g_warning ("Could not write the automatic backup: %s", error->message);
-
-  g_object_unref (data->window);
-  g_free (data);
-}
-
 /* Writes a backup into the chosen folder when anything was saved since the last one.
- * Called with the journal still unlocked, just before it locks. When the window
- * closes, the app may quit at once, so the backup is written before this returns:
- * the journal is small, and a failure only ever costs that backup. Otherwise it is
- * written in the background and never holds up the lock. */
+ * Called with the journal still unlocked, just before it locks, and written before
+ * this returns: the store's keys go with the lock, so a backup left to a thread would
+ * race it, and a closing window may be followed by the app quitting at once. The
+ * journal is small; encrypting and writing it takes a moment. A failure only ever
+ * costs that backup: it is said calmly and never holds up the lock. */
 static void
-back_up_automatically (RjWindow *self,
-                       gboolean  wait)
+back_up_automatically (RjWindow *self)
 {
   RjStore *store = rj_context_get_store (self->context);
   GSettings *settings = rj_context_get_settings (self->context);
   g_autofree char *folder = g_settings_get_string (settings, "backup-folder");
   guint keep = g_settings_get_uint (settings, "backup-keep");
   guint n_saved = rj_context_get_n_saved (self->context);
-  BackupData *data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
 
   /* The demo journal's made-up entries never go into the client's backups. */
   if (!g_settings_get_boolean (settings, "automatic-backups") || folder[0] == '\0'
@@ -264,22 +230,25 @@ back_up_automatically (RjWindow *self,
       || !rj_store_is_unlocked (store))
     return;
 
-  if (wait)
+  path = rj_backup_write_to_folder (store, folder, keep, &error);
+  if (path != NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *path = rj_backup_write_to_folder (store, folder, keep, &error);
-
-      if (path != NULL)
-        self->n_saved_at_backup = n_saved;
-      else
-        g_warning ("Could not write the automatic backup: %s", error->message);
+      self->n_saved_at_backup = n_saved;
       return;
     }
 
-  data = g_new0 (BackupData, 1);
-  data->window = g_object_ref (self);
-  data->n_saved = n_saved;
-  rj_backup_write_to_folder_async (store, folder, keep, NULL, automatic_backup_cb, data);
+  /* Nobody is there to read a toast in a window that closes. */
+  if (self->closing)
+    {
+      g_warning ("Could not write the automatic backup: %s", error->message);
+      return;
+    }
+
+  /* Translators: %s says why, as in "No space left on device". */
+  title = g_strdup_printf (_("The automatic backup could not be written: %s. Your journal "
+                             "itself is safe; the next lock tries again."),
+                           error->message);
+  show_toast (self, title);
 }
 
 static void
@@ -764,7 +733,7 @@ _rj_window_lock (RjWindow *self,
 
   g_clear_handle_id (&self->auto_lock_source, g_source_remove);
 
-  back_up_automatically (self, self->closing);
+  back_up_automatically (self);
 
   close_dialogs (self);
   rj_day_header_popdown (self->day_header);
