@@ -58,6 +58,7 @@ struct _RjRestoreDialog
   GtkButton *mode_button;
   GtkSpinner *spinner;
   GtkLabel *replace_label;
+  GtkButton *restore_button;
 };
 
 G_DEFINE_FINAL_TYPE (RjRestoreDialog, rj_restore_dialog, ADW_TYPE_WINDOW)
@@ -163,13 +164,23 @@ show_step (RjRestoreDialog *self,
 /* A dead end: says why in the client's words, and that nothing changed. */
 static void
 show_problem (RjRestoreDialog *self,
+              const GError    *error,
               const char      *message)
 {
+  const char *title = _("This Backup Cannot Be Restored");
   g_autofree char *escaped = g_markup_escape_text (message, -1);
   g_autofree char *description = NULL;
 
   /* Translators: %s says why a backup cannot be restored. */
   description = g_strdup_printf (_("%s\n\nNothing on this computer was changed."), escaped);
+
+  if (g_error_matches (error, RJ_BACKUP_ERROR, RJ_BACKUP_ERROR_NOT_A_BACKUP))
+    title = _("Not a Backup");
+  else if (g_error_matches (error, RJ_BACKUP_ERROR, RJ_BACKUP_ERROR_NEWER_FORMAT))
+    title = _("Made by a Newer Version");
+  else if (g_error_matches (error, RJ_BACKUP_ERROR, RJ_BACKUP_ERROR_DAMAGED))
+    title = _("This Backup Is Damaged");
+  adw_status_page_set_title (self->problem_page, title);
   adw_status_page_set_description (self->problem_page, description);
   set_string (self, &self->message, message, PROP_MESSAGE);
   show_step (self, "problem");
@@ -182,8 +193,8 @@ describe_error (const GError *error)
     switch ((RjBackupError) error->code)
       {
       case RJ_BACKUP_ERROR_NOT_A_BACKUP:
-        return g_strdup (_("This file is not a Recovery Journal backup. Backups are files "
-                           "whose names end in “.rjbackup”."));
+        return g_strdup (_("This file is not a Recovery Journal backup. Choose a file that "
+                           "Recovery Journal saved as a backup."));
       case RJ_BACKUP_ERROR_NEWER_FORMAT:
         return g_strdup (_("This backup was made by a newer version of Recovery Journal. "
                            "Update the app, then try again."));
@@ -339,9 +350,16 @@ show_confirm (RjRestoreDialog *self)
                               stem);
       gtk_label_set_label (self->replace_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->replace_label), TRUE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->restore_button), "suggested-action");
+      gtk_widget_add_css_class (GTK_WIDGET (self->restore_button), "destructive-action");
     }
   else
-    gtk_widget_set_visible (GTK_WIDGET (self->replace_label), FALSE);
+    {
+      /* Nothing is replaced on a computer without a journal. */
+      gtk_widget_set_visible (GTK_WIDGET (self->replace_label), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->restore_button), "destructive-action");
+      gtk_widget_add_css_class (GTK_WIDGET (self->restore_button), "suggested-action");
+    }
 
   update_state (self);
   show_step (self, "confirm");
@@ -363,7 +381,7 @@ verify_cb (GObject      *object,
 
       set_busy (self, FALSE);
       message = describe_error (error);
-      show_problem (self, message);
+      show_problem (self, error, message);
       return;
     }
 
@@ -398,7 +416,7 @@ unlock_cb (GObject      *object,
           return;
         }
 
-      show_problem (self, message);
+      show_problem (self, error, message);
       return;
     }
 
@@ -448,7 +466,7 @@ restore_action (GtkWidget  *widget,
    * again somehow, it is not replaced under the client's hands. */
   if (rj_store_is_unlocked (store))
     {
-      show_problem (self, _("Your journal is open. Lock it, then restore the backup."));
+      show_problem (self, NULL, _("Your journal is open. Lock it, then restore the backup."));
       return;
     }
 
@@ -456,7 +474,7 @@ restore_action (GtkWidget  *widget,
     {
       /* Translators: %s says why, as in "No space left on device". */
       message = g_strdup_printf (_("The backup could not be put in place: %s"), error->message);
-      show_problem (self, message);
+      show_problem (self, error, message);
       return;
     }
 
@@ -759,6 +777,7 @@ rj_restore_dialog_class_init (RjRestoreDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RjRestoreDialog, mode_button);
   gtk_widget_class_bind_template_child (widget_class, RjRestoreDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, RjRestoreDialog, replace_label);
+  gtk_widget_class_bind_template_child (widget_class, RjRestoreDialog, restore_button);
   gtk_widget_class_bind_template_callback (widget_class, secret_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, secret_row_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_notify_visible_child_name_cb);
@@ -847,8 +866,8 @@ rj_restore_dialog_open_file (RjRestoreDialog *self,
 
   if (path == NULL)
     {
-      show_problem (self, _("This file could not be opened from here. Copy it to this "
-                            "computer first, then choose it again."));
+      show_problem (self, NULL, _("This file could not be opened from here. Copy it to this "
+                                  "computer first, then choose it again."));
       update_state (self);
       return;
     }
@@ -861,7 +880,7 @@ rj_restore_dialog_open_file (RjRestoreDialog *self,
       else
         /* Translators: %s says why, as in "Permission denied". */
         message = g_strdup_printf (_("The backup could not be read: %s"), error->message);
-      show_problem (self, message);
+      show_problem (self, error, message);
       update_state (self);
       return;
     }

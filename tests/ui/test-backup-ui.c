@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
+#include <sodium.h>
 
 #include "rj-backup.h"
 #include "rj-context.h"
@@ -30,9 +31,12 @@
   "had when the backup was made."
 #define DAMAGED_MESSAGE \
   "This backup is damaged, so it cannot be restored. An older backup may still be whole."
+#define NEWER_MESSAGE \
+  "This backup was made by a newer version of Recovery Journal. Update the app, then try " \
+  "again."
 #define NOT_A_BACKUP_MESSAGE \
-  "This file is not a Recovery Journal backup. Backups are files whose names end in " \
-  "“.rjbackup”."
+  "This file is not a Recovery Journal backup. Choose a file that Recovery Journal saved " \
+  "as a backup."
 
 typedef struct
 {
@@ -533,7 +537,7 @@ test_restore_fresh (Fixture       *fixture,
 }
 
 /* One flipped byte: the damaged message, and nothing replaced. Then a file that is no
- * backup at all. */
+ * backup at all, and one from a newer version. */
 static void
 test_restore_damaged (Fixture       *fixture,
                       gconstpointer  data)
@@ -543,6 +547,8 @@ test_restore_damaged (Fixture       *fixture,
   g_autofree char *other_path = g_build_filename (fixture->dir, "notes.rjbackup", NULL);
   g_autoptr(GFile) backup_file = g_file_new_for_path (backup_path);
   g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
+  g_autofree char *newer_path = g_build_filename (fixture->dir, "newer.rjbackup", NULL);
+  g_autoptr(GFile) newer_file = g_file_new_for_path (newer_path);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
@@ -551,9 +557,24 @@ test_restore_damaged (Fixture       *fixture,
   char *contents = NULL;
   gsize length = 0;
 
-  /* A byte well past the header, in the encrypted journal. */
+  /* A backup from a later version of the format: the version after the magic bumped,
+   * and the header's checksum made again, as that version would write it. */
   g_assert_true (g_file_get_contents (backup_path, &contents, &length, &error));
   g_assert_cmpuint (length, >, 1024);
+  {
+    guint32 header_len = (contents[10] & 0xff) | (contents[11] & 0xff) << 8
+                         | (contents[12] & 0xff) << 16 | (guint32) (contents[13] & 0xff) << 24;
+
+    g_assert_cmpuint (header_len, <, length);
+    contents[8] = 2;
+    crypto_generichash ((guint8 *) contents + header_len - 32, 32, (guint8 *) contents,
+                        header_len - 32, NULL, 0);
+    g_assert_true (g_file_set_contents (newer_path, contents, length, &error));
+  }
+  g_free (contents);
+
+  /* A byte well past the header, in the encrypted journal. */
+  g_assert_true (g_file_get_contents (backup_path, &contents, &length, &error));
   contents[length - 200] ^= 0x01;
   g_assert_true (g_file_set_contents (backup_path, contents, length, &error));
   g_free (contents);
@@ -579,6 +600,15 @@ test_restore_damaged (Fixture       *fixture,
   rj_restore_dialog_open_file (dialog, other_file);
   g_assert_cmpstr (rj_restore_dialog_get_step (dialog), ==, "problem");
   rj_ui_test_assert_string (dialog, "message", NOT_A_BACKUP_MESSAGE);
+
+  /* Made by a newer version: said at once too. */
+  rj_restore_dialog_open_file (dialog, newer_file);
+  g_assert_cmpstr (rj_restore_dialog_get_step (dialog), ==, "problem");
+  rj_ui_test_assert_string (dialog, "message", NEWER_MESSAGE);
+  g_assert_cmpstr (adw_status_page_get_title (rj_ui_test_template_child (dialog,
+                                                                         RJ_TYPE_RESTORE_DIALOG,
+                                                                         "problem_page")),
+                   ==, "Made by a Newer Version");
 
   after = read_bytes (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
