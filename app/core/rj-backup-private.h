@@ -43,6 +43,8 @@ G_BEGIN_DECLS
 #define RJ_BACKUP_MAX_SLOT_BYTES 1024
 #define RJ_BACKUP_MIN_CHUNK_SIZE 4096
 #define RJ_BACKUP_MAX_CHUNK_SIZE (1024 * 1024)
+/* The largest backup that is read: a journal of ten years is a few MB. */
+#define RJ_BACKUP_MAX_FILE_BYTES ((gsize) 1024 * 1024 * 1024)
 /* The most a header of any version may take. */
 #define RJ_BACKUP_MAX_HEADER_BYTES (64 * 1024)
 /* The subkey of the master key that the stream is encrypted with. */

@@ -380,7 +380,9 @@ rj_backup_decrypt_buffer (const guint8 *data,
   else if (!next_message (data, len, &pos, header.chunk_size, state, data, header.header_len,
                           plain, &plain_len, &tag) || tag != TAG_MESSAGE)
     why = "first message";
-  else if (!parse_info (plain, plain_len, len, &info))
+  /* Only a whole file bounds the image's size; the description alone is read from
+   * the start of the file. */
+  else if (!parse_info (plain, plain_len, info_only ? G_MAXSIZE : len, &info))
     why = "description";
   else if (!info_only)
     {
@@ -518,6 +520,71 @@ rj_backup_encrypt_buffer (const guint8 *image,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+/* Files. */
+
+/* Reads at most @max_len bytes from the start of @path; with @whole, fails on a file
+ * longer than that instead. A file picked by mistake (a film, a disk image) is never
+ * read into memory whole. */
+static GBytes *
+read_backup_file (const char *path,
+                  gsize max_len,
+                  gboolean whole,
+                  GError **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree guint8 *data = NULL;
+  gsize len = 0;
+  gsize got = 0;
+  guint8 extra;
+
+  stream = g_file_read (file, NULL, &local);
+  if (stream != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_input_stream_query_info (stream,
+                                                                  G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                                  NULL, &local);
+      goffset size = info != NULL ? g_file_info_get_size (info) : -1;
+
+      if (whole && size > 0 && (guint64) size > max_len)
+        {
+          set_damaged (error, "too large");
+          return NULL;
+        }
+      if (size >= 0)
+        {
+          len = MIN ((guint64) size, (guint64) max_len);
+          data = g_malloc (MAX (len, 1));
+          if (g_input_stream_read_all (G_INPUT_STREAM (stream), data, len, &got, NULL, &local))
+            {
+              len = got;
+              /* Longer than allowed, or grown since its size was asked. */
+              if (whole && g_input_stream_read (G_INPUT_STREAM (stream), &extra, 1, NULL, NULL) > 0)
+                {
+                  set_damaged (error, "too large");
+                  return NULL;
+                }
+            }
+        }
+    }
+  if (local != NULL)
+    {
+      g_autofree char *display = g_filename_display_basename (path);
+
+      if (local->domain == G_IO_ERROR)
+        g_set_error (error, G_IO_ERROR, local->code,
+                     _("The backup “%s” could not be read. Check that the disk is connected "
+                       "and try again."), display);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     _("The backup “%s” could not be read. Check that the disk is connected "
+                       "and try again."), display);
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
 /* Writing. */
 
 gboolean
@@ -629,8 +696,17 @@ folder_backup_compare (gconstpointer a,
   return fa->number < fb->number ? -1 : fa->number > fb->number;
 }
 
+static gboolean
+starts_with_magic (const char *path)
+{
+  g_autoptr(GBytes) start = read_backup_file (path, RJ_BACKUP_MAGIC_BYTES, FALSE, NULL);
+
+  return start != NULL && g_bytes_get_size (start) == RJ_BACKUP_MAGIC_BYTES &&
+         memcmp (g_bytes_get_data (start, NULL), RJ_BACKUP_MAGIC, RJ_BACKUP_MAGIC_BYTES) == 0;
+}
+
 /* Deletes the oldest of our backups in @folder, but never @newest, so that @keep are
- * left. Only names that this file gives are looked at. */
+ * left. Only files with the names this file gives, that are backups, are looked at. */
 static void
 prune_folder (const char *folder,
               const char *newest,
@@ -651,7 +727,7 @@ prune_folder (const char *folder,
 
       if (!g_regex_match (regex, name, 0, &match) || g_str_equal (path, newest) ||
           !g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
-          g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+          g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !starts_with_magic (path))
         continue;
       backup = g_new0 (FolderBackup, 1);
       backup->stamp = g_match_info_fetch (match, 1);
@@ -783,26 +859,6 @@ rj_backup_write_to_folder_finish (RjStore *store,
 
 /* Reading. */
 
-static GBytes *
-read_backup_file (const char *path,
-                  GError **error)
-{
-  g_autoptr(GError) local = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  if (!g_file_get_contents (path, &contents, &len, &local))
-    {
-      g_autofree char *display = g_filename_display_basename (path);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local->code),
-                   _("The backup “%s” could not be read. Check that the disk is connected "
-                     "and try again."), display);
-      return NULL;
-    }
-  return g_bytes_new_take (contents, len);
-}
-
 RjBackup *
 rj_backup_open (const char *path,
                 GError **error)
@@ -818,7 +874,7 @@ rj_backup_open (const char *path,
   if (!rj_crypto_init ())
     g_error ("libsodium could not be initialised");
 
-  contents = read_backup_file (path, error);
+  contents = read_backup_file (path, RJ_BACKUP_MAX_HEADER_BYTES, FALSE, error);
   if (contents == NULL)
     return NULL;
   data = g_bytes_get_data (contents, &len);
@@ -866,15 +922,22 @@ rj_backup_get_path (RjBackup *self)
   return self->path;
 }
 
-/* Reads the file again and checks that its header is still the one opened. */
+/* Reads the file again, all of it or only the header and the description, and checks
+ * that its header is still the one opened. */
 static GBytes *
 reread (RjBackup *self,
+        gboolean whole,
         GError **error)
 {
-  g_autoptr(GBytes) contents = read_backup_file (self->path, error);
+  g_autoptr(GBytes) contents = NULL;
   gsize len = 0;
   const guint8 *data;
 
+  contents = read_backup_file (self->path,
+                               whole ? RJ_BACKUP_MAX_FILE_BYTES
+                                     : self->header.header_len + 4 + self->header.chunk_size +
+                                       MESSAGE_ABYTES,
+                               whole, error);
   if (contents == NULL)
     return NULL;
   data = g_bytes_get_data (contents, &len);
@@ -946,7 +1009,7 @@ rj_backup_unlock (RjBackup *self,
   stream_key = rj_key_derive_subkey (master, RJ_BACKUP_SUBKEY_ID, RJ_BACKUP_SUBKEY_CONTEXT);
 
   /* Read the description now, so that the client sees what the backup holds. */
-  contents = reread (self, error);
+  contents = reread (self, FALSE, error);
   if (contents == NULL)
     return FALSE;
   nothing = rj_backup_decrypt_buffer (g_bytes_get_data (contents, NULL),
@@ -1208,7 +1271,7 @@ rj_backup_verify (RjBackup *self,
   g_clear_pointer (&self->journal_path, g_free);
   self->verified = FALSE;
 
-  contents = reread (self, error);
+  contents = reread (self, TRUE, error);
   if (contents == NULL)
     return FALSE;
   image = rj_backup_decrypt_buffer (g_bytes_get_data (contents, NULL),

@@ -14,8 +14,12 @@
  *   rj_backup_install() keeps the current journal as a dated copy and puts the
  *                       verified one in its place.
  *
- * Errors the client can cause are in RJ_BACKUP_ERROR; writing errors are in
- * RJ_STORE_ERROR (RJ_STORE_ERROR_DISK_FULL, RJ_STORE_ERROR_IO, RJ_STORE_ERROR_LOCKED).
+ * Errors: what is wrong with a backup or the secret given is RJ_BACKUP_ERROR. A full
+ * disk is RJ_STORE_ERROR_DISK_FULL, whether writing a backup or the checked copy; a
+ * locked store or a backup not yet unlocked is RJ_STORE_ERROR_LOCKED; a journal still
+ * open when installing is RJ_STORE_ERROR_BUSY; install before verify is
+ * RJ_STORE_ERROR_INVALID. Other errors reading or writing files are G_IO_ERROR. Every
+ * message can be shown as it is.
  */
 
 #pragma once
@@ -74,7 +78,10 @@ char       *rj_backup_write_to_folder_finish (RjStore *store,
                                               GAsyncResult *result,
                                               GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Reading and restoring. An RjBackup is used from one thread at a time. */
+/* Reading and restoring. An RjBackup is used from one thread at a time, and is not
+ * freed while one of its _async calls runs. Freeing it deletes a checked copy that
+ * was not installed, and wipes its keys. Cancellables are accepted for the usual
+ * shape of the API; a call that has started runs to its end. */
 typedef struct _RjBackup RjBackup;
 
 RjBackup   *rj_backup_open                   (const char *path,
@@ -126,8 +133,9 @@ const char *rj_backup_get_app_version        (RjBackup *backup);
  * HHMMSS.<ext>" beside it, with its -wal file, and that path is returned in
  * @previous_copy_out (NULL when there was none). Nothing is deleted.
  *
- * Precondition: no RjStore has @journal_path unlocked; lock it first
- * (rj_store_lock()), and unlock it again afterwards with the backup's passphrase. */
+ * No RjStore may have @journal_path unlocked: lock it first (rj_store_lock()), and
+ * unlock it again afterwards with the backup's passphrase. A journal that is still
+ * open (here or in another process) gives RJ_STORE_ERROR_BUSY and nothing changes. */
 gboolean    rj_backup_install                (RjBackup *backup,
                                               const char *journal_path,
                                               char **previous_copy_out,

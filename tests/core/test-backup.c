@@ -6,11 +6,17 @@
  */
 
 #define G_LOG_DOMAIN "test-backup"
+#define _GNU_SOURCE  /* unshare() */
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <sched.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <glib/gstdio.h>
 
 #include "rj-test-util.h"
@@ -29,6 +35,7 @@ static char *journal_path;     /* the journal that was backed up; stays unlocked
 static RjStore *journal;
 static char *recovery_code;
 static char *backup_path;      /* a backup of it, never changed */
+static char *current_path;     /* another journal, locked: what a restore would replace */
 static GBytes *backup_bytes;
 static GHashTable *expected;   /* julian day → RjEntry* */
 static RjProfile *expected_profile;
@@ -151,15 +158,28 @@ try_restore (const char *path,
   return TRUE;
 }
 
+static void
+saved_cb (GObject *source,
+          GAsyncResult *result,
+          gpointer user_data)
+{
+  guint *pending = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rj_store_save_entry_finish (RJ_STORE (source), result, &error));
+  g_assert_no_error (error);
+  (*pending)--;
+}
+
 /* The journal of every test: a profile and days with canaries in every field. */
 static void
 make_journal (void)
 {
+  guint pending = 0;
   g_autoptr(GRand) rand = g_rand_new_with_seed (5);
   g_autoptr(GError) error = NULL;
   GDate date;
 
-  tmp_dir = rj_test_make_tmp_dir ("rj-backup-XXXXXX");
   journal_path = g_build_filename (tmp_dir, "journal.db", NULL);
   backup_path = g_build_filename (tmp_dir, "pristine.rjbackup", NULL);
   expected = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) rj_entry_unref);
@@ -175,13 +195,27 @@ make_journal (void)
                                   : rj_demo_entry (rand, &date, expected_profile);
 
       /* Saved the way the UI saves: queued. The backup must include them. */
-      rj_store_save_entry_async (journal, entry, NULL, NULL, NULL);
+      rj_store_save_entry_async (journal, entry, NULL, saved_cb, &pending);
+      pending++;
       g_hash_table_insert (expected, GUINT_TO_POINTER (g_date_get_julian (&date)), entry);
     }
 
   g_assert_true (rj_store_write_backup (journal, backup_path, &error));
   g_assert_no_error (error);
   backup_bytes = read_file (backup_path);
+
+  current_path = g_build_filename (tmp_dir, "current.db", NULL);
+  {
+    g_autoptr(RjStore) current = rj_test_create_store (current_path, OTHER_PASSPHRASE, NULL);
+    g_autoptr(RjEntry) entry = rj_test_entry_full (&date, "current");
+
+    g_assert_true (rj_store_save_entry (current, entry, &error));
+    g_assert_no_error (error);
+    g_assert_true (rj_store_lock (current, &error));
+    g_assert_finalize_object (g_steal_pointer (&current));
+  }
+  while (pending > 0)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 /* Tests. */
@@ -296,6 +330,49 @@ test_wrong_secrets (void)
   g_assert_no_error (error);
 }
 
+/* A backup opens with the passphrase the journal had when it was made, and only that. */
+static void
+test_passphrase_changed (void)
+{
+  g_autofree char *dir = new_dir ();
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *before = g_build_filename (dir, "before.rjbackup", NULL);
+  g_autofree char *after = g_build_filename (dir, "after.rjbackup", NULL);
+  g_autofree char *target = g_build_filename (dir, "restored", "journal.db", NULL);
+  g_autoptr(RjStore) store = rj_test_create_store (path, "old passphrase", NULL);
+  g_autoptr(RjBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  RjKdfParams fast;
+
+  rj_kdf_params_fast_for_tests (&fast);
+  g_assert_true (rj_store_write_backup (store, before, &error));
+  g_assert_true (rj_store_change_passphrase (store, "new passphrase", &fast, &error));
+  g_assert_true (rj_store_write_backup (store, after, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  backup = rj_backup_open (before, &error);
+  g_assert_false (rj_backup_unlock (backup, "new passphrase", FALSE, &error));
+  g_assert_error (error, RJ_BACKUP_ERROR, RJ_BACKUP_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_true (rj_backup_unlock (backup, "old passphrase", FALSE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&backup, rj_backup_free);
+
+  backup = rj_backup_open (after, &error);
+  g_assert_false (rj_backup_unlock (backup, "old passphrase", FALSE, &error));
+  g_assert_error (error, RJ_BACKUP_ERROR, RJ_BACKUP_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_clear_pointer (&backup, rj_backup_free);
+
+  /* Restored, the older backup's journal opens with the older passphrase. */
+  g_assert_true (try_restore (before, target, "old passphrase", FALSE, &backup, &error));
+  g_assert_true (rj_backup_install (backup, target, NULL, &error));
+  g_assert_no_error (error);
+  store = rj_test_open_store (target, "old passphrase");
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 static void
 test_not_a_backup (void)
 {
@@ -339,6 +416,30 @@ with_version (GBytes *bytes,
   crypto_generichash (data + hlen - RJ_BACKUP_CHECKSUM_BYTES, RJ_BACKUP_CHECKSUM_BYTES, data,
                       hlen - RJ_BACKUP_CHECKSUM_BYTES, NULL, 0);
   return g_bytes_new_take (data, len);
+}
+
+/* A backup followed by more than any backup holds: opened and unlocked without being
+ * read whole, then refused before it is read whole. */
+static void
+test_too_large (void)
+{
+  g_autofree char *dir = new_dir ();
+  g_autofree char *path = g_build_filename (dir, "huge.rjbackup", NULL);
+  g_autofree char *target = g_build_filename (dir, "journal.db", NULL);
+  g_autoptr(RjBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  write_file (path, g_bytes_get_data (backup_bytes, NULL), g_bytes_get_size (backup_bytes));
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  /* Sparse: it takes no room on the disk. */
+  g_assert_cmpint (ftruncate (fd, RJ_BACKUP_MAX_FILE_BYTES + 1), ==, 0);
+  close (fd);
+
+  g_assert_false (try_restore (path, target, RJ_TEST_PASSPHRASE, FALSE, NULL, &error));
+  g_assert_error (error, RJ_BACKUP_ERROR, RJ_BACKUP_ERROR_DAMAGED);
+  g_assert_cmpuint (count_files (dir), ==, 1);
 }
 
 static void
@@ -412,8 +513,7 @@ current_init (Current *current)
 
   current->dir = new_dir ();
   current->path = g_build_filename (current->dir, "journal.db", NULL);
-  rj_store_flush (journal);
-  rj_test_copy_file (journal_path, current->path);
+  rj_test_copy_file (current_path, current->path);
   bytes = read_file (current->path);
   current->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
@@ -432,6 +532,13 @@ current_assert_untouched (Current *current)
 static void
 current_clear (Current *current)
 {
+  /* And it still opens, as it did. */
+  g_autoptr(RjStore) store = rj_test_open_store (current->path, OTHER_PASSPHRASE);
+
+  g_assert_cmpuint (rj_store_get_n_entries (store), ==, 1);
+  g_assert_cmpuint (rj_store_get_n_damaged (store), ==, 0);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
   g_free (current->dir);
   g_free (current->path);
   g_free (current->checksum);
@@ -663,6 +770,8 @@ test_folder (void)
     "Recovery Journal backup 2001-01-01 000000.rjbackup.txt",
     "My Recovery Journal backup 2001-01-01 000000.rjbackup",
     "Recovery Journal backup 2001-01-01 000000 copy.rjbackup",
+    /* Our name, but not a backup: the client's own file, kept. */
+    "Recovery Journal backup 2001-01-01 000000.rjbackup",
   };
   const char *old[] = {
     "Recovery Journal backup 2020-01-01 090000.rjbackup",
@@ -798,6 +907,133 @@ test_write_errors (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (dir), ==, 1);
   g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static gboolean
+write_proc_file (const char *path,
+                 const char *text)
+{
+  int fd = open (path, O_WRONLY | O_CLOEXEC);
+  gboolean ok = fd >= 0 && write (fd, text, strlen (text)) == (gssize) strlen (text);
+
+  if (fd >= 0)
+    close (fd);
+  return ok;
+}
+
+/* In a private mount namespace (a user namespace when not root), a small tmpfs, so
+ * that a real disk fills up. FALSE when the system does not allow it. */
+static gboolean
+mount_tiny_disk (const char *where)
+{
+  uid_t uid = getuid ();
+  gid_t gid = getgid ();
+
+  if (uid != 0)
+    {
+      g_autofree char *uid_map = g_strdup_printf ("%u %u 1", (guint) uid, (guint) uid);
+      g_autofree char *gid_map = g_strdup_printf ("%u %u 1", (guint) gid, (guint) gid);
+
+      if (unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0 ||
+          !write_proc_file ("/proc/self/setgroups", "deny") ||
+          !write_proc_file ("/proc/self/uid_map", uid_map) ||
+          !write_proc_file ("/proc/self/gid_map", gid_map))
+        return FALSE;
+    }
+  else if (unshare (CLONE_NEWNS) != 0)
+    return FALSE;
+  return mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0 &&
+         mount ("tmpfs", where, "tmpfs", 0, "size=1m,mode=0700") == 0;
+}
+
+/* Runs in a subprocess of its own, before any thread starts (unshare needs that). */
+static void
+disk_full_child (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("RJ_TEST_BACKUP_DIR"), "disk-full", NULL);
+  g_autofree char *tiny = g_build_filename (dir, "tiny", NULL);
+  g_autofree char *journal_copy = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *filler = g_build_filename (tiny, "filler", NULL);
+  g_autofree char *target = g_build_filename (tiny, "backup.rjbackup", NULL);
+  g_autofree char *folder = g_build_filename (tiny, "automatic", NULL);
+  g_autofree char *restored = g_build_filename (tiny, "restored", "journal.db", NULL);
+  g_autofree char *restored_dir = g_path_get_dirname (restored);
+  g_autofree char *backup_copy = g_build_filename (dir, "pristine.rjbackup", NULL);
+  g_autofree char *in_folder = NULL;
+  g_autofree guint8 *zeros = NULL;
+  g_autoptr(RjStore) store = NULL;
+  g_autoptr(RjBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  struct statvfs vfs;
+  struct stat st;
+  gsize free_bytes;
+
+  g_assert_cmpint (g_mkdir_with_parents (tiny, 0700), ==, 0);
+  if (!mount_tiny_disk (tiny))
+    {
+      g_autofree char *marker = g_build_filename (dir, "cannot-mount", NULL);
+
+      write_file (marker, (const guint8 *) "", 0);
+      return;
+    }
+
+  /* Leave room for about half a backup. */
+  g_assert_cmpint (g_stat (backup_copy, &st), ==, 0);
+  g_assert_cmpint (statvfs (tiny, &vfs), ==, 0);
+  free_bytes = (gsize) vfs.f_bavail * vfs.f_frsize;
+  g_assert_cmpuint (free_bytes, >, (gsize) st.st_size);
+  zeros = g_malloc0 (free_bytes - st.st_size / 2);
+  write_file (filler, zeros, free_bytes - st.st_size / 2);
+
+  store = rj_test_open_store (journal_copy, RJ_TEST_PASSPHRASE);
+  g_assert_false (rj_store_write_backup (store, target, &error));
+  g_assert_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "space"));
+  g_clear_error (&error);
+  /* No half file, under its name or any other. */
+  g_assert_cmpuint (count_files (tiny), ==, 1);
+
+  in_folder = rj_backup_write_to_folder (store, folder, 3, &error);
+  g_assert_null (in_folder);
+  g_assert_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DISK_FULL);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (tiny), ==, 1);
+
+  /* Restoring onto the full disk: the checked copy cannot be written either. */
+  backup = rj_backup_open (backup_copy, &error);
+  g_assert_no_error (error);
+  g_assert_true (rj_backup_unlock (backup, RJ_TEST_PASSPHRASE, FALSE, &error));
+  g_assert_false (rj_backup_verify (backup, restored, &error));
+  g_assert_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DISK_FULL);
+  g_assert_cmpuint (count_files (tiny), ==, 1);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_dir, "disk-full", NULL);
+  g_autofree char *copy = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *backup_copy = g_build_filename (dir, "pristine.rjbackup", NULL);
+  g_autofree char *marker = g_build_filename (dir, "cannot-mount", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  rj_store_flush (journal);
+  rj_test_copy_file (journal_path, copy);
+  /* The journal is in WAL mode: what was written since the last checkpoint is there. */
+  {
+    g_autofree char *wal = g_strconcat (journal_path, "-wal", NULL);
+    g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+
+    if (g_file_test (wal, G_FILE_TEST_EXISTS))
+      rj_test_copy_file (wal, copy_wal);
+  }
+  rj_test_copy_file (backup_path, backup_copy);
+  /* The same test, run again in a new process that starts no thread before it. */
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  if (g_file_test (marker, G_FILE_TEST_EXISTS))
+    g_test_skip ("This system does not let a test mount a small file system");
 }
 
 static void
@@ -993,13 +1229,25 @@ main (int argc,
   int status;
 
   rj_test_init (&argc, &argv);
+  if (g_test_subprocess ())
+    {
+      /* Nothing that starts a thread before unshare(). */
+      g_test_add_func ("/backup/disk-full", disk_full_child);
+      return g_test_run ();
+    }
+  /* Set before any thread starts; the disk-full test's subprocess finds its files
+   * there. */
+  tmp_dir = rj_test_make_tmp_dir ("rj-backup-XXXXXX");
+  g_setenv ("RJ_TEST_BACKUP_DIR", tmp_dir, TRUE);
   make_journal ();
 
   g_test_add_func ("/backup/round-trip", test_round_trip);
   g_test_add_func ("/backup/recovery-code", test_recovery_code);
   g_test_add_func ("/backup/wrong-secrets", test_wrong_secrets);
+  g_test_add_func ("/backup/passphrase-changed", test_passphrase_changed);
   g_test_add_func ("/backup/not-a-backup", test_not_a_backup);
   g_test_add_func ("/backup/newer-format", test_newer_format);
+  g_test_add_func ("/backup/too-large", test_too_large);
   g_test_add_func ("/backup/newer-schema", test_newer_schema);
   g_test_add_func ("/backup/cut-short", test_cut_short);
   g_test_add_func ("/backup/flipped-bits", test_flipped_bits);
@@ -1009,6 +1257,7 @@ main (int argc,
   g_test_add_func ("/backup/no-plaintext", test_no_plaintext);
   g_test_add_func ("/backup/file-mode", test_file_mode);
   g_test_add_func ("/backup/write-errors", test_write_errors);
+  g_test_add_func ("/backup/disk-full", test_disk_full);
   g_test_add_func ("/backup/async", test_async);
   g_test_add_func ("/backup/buffers", test_buffers);
   g_test_add_func ("/backup/fixture-v1", test_fixture_v1);
@@ -1022,6 +1271,7 @@ main (int argc,
   g_free (tmp_dir);
   g_free (journal_path);
   g_free (backup_path);
+  g_free (current_path);
   g_free (recovery_code);
   return status;
 }
