@@ -215,6 +215,29 @@ test_back_up_now (Fixture       *fixture,
   /* The journal itself goes on as it was. */
   g_assert_true (rj_store_is_unlocked (store));
 
+  /* The automatic backups' settings are the page's rows. */
+  {
+    GSettings *settings = rj_context_get_settings (fixture->context);
+    AdwActionRow *folder_row = rj_ui_test_template_child (window, RJ_TYPE_PREFERENCES_WINDOW,
+                                                          "backup_folder_row");
+    AdwExpanderRow *automatic_row = rj_ui_test_template_child (window,
+                                                               RJ_TYPE_PREFERENCES_WINDOW,
+                                                               "automatic_row");
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (folder_row), ==, "Not chosen yet");
+    g_assert_false (adw_expander_row_get_enable_expansion (automatic_row));
+    g_assert_cmpuint (g_settings_get_uint (settings, "backup-keep"), ==, 10);
+
+    g_settings_set_string (settings, "backup-folder", fixture->dir);
+    g_assert_cmpstr (adw_action_row_get_subtitle (folder_row), ==, fixture->dir);
+    adw_expander_row_set_enable_expansion (automatic_row, TRUE);
+    g_assert_true (g_settings_get_boolean (settings, "automatic-backups"));
+    gtk_adjustment_set_value (rj_ui_test_template_child (window, RJ_TYPE_PREFERENCES_WINDOW,
+                                                         "backup_keep_adjustment"),
+                              3);
+    g_assert_cmpuint (g_settings_get_uint (settings, "backup-keep"), ==, 3);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
   g_assert_true (rj_store_lock (store, &error));
