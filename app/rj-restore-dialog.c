@@ -177,7 +177,7 @@ show_problem (RjRestoreDialog *self,
   if (g_error_matches (error, RJ_BACKUP_ERROR, RJ_BACKUP_ERROR_NOT_A_BACKUP))
     title = _("Not a Backup");
   else if (g_error_matches (error, RJ_BACKUP_ERROR, RJ_BACKUP_ERROR_NEWER_FORMAT))
-    title = _("Made by a Newer Version");
+    title = _("Update Recovery Journal");
   else if (g_error_matches (error, RJ_BACKUP_ERROR, RJ_BACKUP_ERROR_DAMAGED))
     title = _("This Backup Is Damaged");
   adw_status_page_set_title (self->problem_page, title);
@@ -199,8 +199,8 @@ describe_error (const GError *error)
         return g_strdup (_("This backup was made by a newer version of Recovery Journal. "
                            "Update the app, then try again."));
       case RJ_BACKUP_ERROR_DAMAGED:
-        return g_strdup (_("This backup is damaged, so it cannot be restored. An older "
-                           "backup may still be whole."));
+        return g_strdup (_("Part of this file has changed since the backup was made, so "
+                           "it cannot be restored. An older backup may still be whole."));
       case RJ_BACKUP_ERROR_WRONG_PASSPHRASE:
         return g_strdup (_("That passphrase didn’t open the backup. It opens with the "
                            "passphrase your journal had when the backup was made."));

@@ -30,7 +30,8 @@
   "That passphrase didn’t open the backup. It opens with the passphrase your journal " \
   "had when the backup was made."
 #define DAMAGED_MESSAGE \
-  "This backup is damaged, so it cannot be restored. An older backup may still be whole."
+  "Part of this file has changed since the backup was made, so it cannot be restored. An " \
+  "older backup may still be whole."
 #define NEWER_MESSAGE \
   "This backup was made by a newer version of Recovery Journal. Update the app, then try " \
   "again."
@@ -616,6 +617,10 @@ test_restore_damaged (Fixture       *fixture,
   check_backup (dialog, BACKUP_PASSPHRASE);
   g_assert_cmpstr (rj_restore_dialog_get_step (dialog), ==, "problem");
   rj_ui_test_assert_string (dialog, "message", DAMAGED_MESSAGE);
+  g_assert_cmpstr (adw_status_page_get_title (rj_ui_test_template_child (dialog,
+                                                                         RJ_TYPE_RESTORE_DIALOG,
+                                                                         "problem_page")),
+                   ==, "This Backup Is Damaged");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "restore.restore", NULL);
   g_assert_cmpstr (rj_restore_dialog_get_step (dialog), ==, "problem");
 
@@ -631,7 +636,7 @@ test_restore_damaged (Fixture       *fixture,
   g_assert_cmpstr (adw_status_page_get_title (rj_ui_test_template_child (dialog,
                                                                          RJ_TYPE_RESTORE_DIALOG,
                                                                          "problem_page")),
-                   ==, "Made by a Newer Version");
+                   ==, "Update Recovery Journal");
 
   after = read_bytes (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
