@@ -91,12 +91,13 @@ save_entry (RjStore    *store,
 
 /* A backup of another journal, with @n_entries days, made with BACKUP_PASSPHRASE. */
 static char *
-make_backup (const char *dir,
-             guint       n_entries)
+make_backup_with_code (const char  *dir,
+                       guint        n_entries,
+                       char       **code_out)
 {
   g_autofree char *source = g_build_filename (dir, "elsewhere.db", NULL);
   char *backup = g_build_filename (dir, "Recovery Journal backup 2026-11-12.rjbackup", NULL);
-  g_autoptr(RjStore) store = rj_test_create_store (source, BACKUP_PASSPHRASE, NULL);
+  g_autoptr(RjStore) store = rj_test_create_store (source, BACKUP_PASSPHRASE, code_out);
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < n_entries; i++)
@@ -105,6 +106,13 @@ make_backup (const char *dir,
   g_assert_no_error (error);
   g_assert_true (rj_store_lock (store, &error));
   return backup;
+}
+
+static char *
+make_backup (const char *dir,
+             guint       n_entries)
+{
+  return make_backup_with_code (dir, n_entries, NULL);
 }
 
 static GBytes *
@@ -560,6 +568,58 @@ test_restore_fresh (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+/* The recovery code opens a backup too; the restored journal then asks for a new
+ * passphrase, as unlocking with the code always does. */
+static void
+test_restore_recovery_code (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  RjStore *store = rj_context_get_store (fixture->context);
+  g_autofree char *code = NULL;
+  g_autofree char *backup_path = make_backup_with_code (fixture->dir, 2, &code);
+  g_autoptr(GFile) backup_file = g_file_new_for_path (backup_path);
+  RjCreatePageMode mode;
+  RjRestoreDialog *dialog;
+  RjWindow *window;
+
+  window = g_object_ref (rj_window_new (NULL, fixture->context));
+  gtk_window_present (GTK_WINDOW (window));
+
+  dialog = open_restore_dialog (window);
+  rj_restore_dialog_open_file (dialog, backup_file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "restore.use-recovery-code",
+                                             NULL));
+
+  /* A code that is not the backup's: said in words about codes. */
+  g_object_set (dialog, "recovery-code", "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "restore.check", NULL));
+  RJ_UI_TEST_WAIT_FOR (!rj_restore_dialog_get_busy (dialog));
+  g_assert_cmpstr (rj_restore_dialog_get_step (dialog), ==, "secret");
+  rj_ui_test_assert_string (dialog, "message",
+                            "That recovery code didn’t open the backup. It opens with the "
+                            "recovery code your journal had when the backup was made.");
+
+  g_object_set (dialog, "recovery-code", code, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "restore.check", NULL));
+  RJ_UI_TEST_WAIT_FOR (!rj_restore_dialog_get_busy (dialog));
+  g_assert_cmpstr (rj_restore_dialog_get_step (dialog), ==, "confirm");
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_object_unref (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "restore.restore", NULL));
+  g_assert_null (dialog);
+
+  RJ_UI_TEST_WAIT_FOR (g_strcmp0 (rj_window_get_visible_page (window), "create") == 0);
+  g_assert_true (rj_store_is_unlocked (store));
+  g_assert_cmpuint (rj_store_get_n_entries (store), ==, 2);
+  g_object_get (rj_ui_test_get_page (window, "create"), "mode", &mode, NULL);
+  g_assert_cmpint (mode, ==, RJ_CREATE_PAGE_NEW_PASSPHRASE);
+  rj_ui_test_assert_string (rj_ui_test_get_page (window, "unlock"), "recovery-code", "");
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* One flipped byte: the damaged message, and nothing replaced. Then a file that is no
  * backup at all, and one from a newer version. */
 static void
@@ -668,6 +728,8 @@ main (int   argc,
               fixture_set_up, test_restore_from_preferences, fixture_tear_down);
   g_test_add ("/ui/restore/fresh", Fixture, NULL,
               fixture_set_up, test_restore_fresh, fixture_tear_down);
+  g_test_add ("/ui/restore/recovery-code", Fixture, NULL,
+              fixture_set_up, test_restore_recovery_code, fixture_tear_down);
   g_test_add ("/ui/restore/damaged", Fixture, NULL,
               fixture_set_up, test_restore_damaged, fixture_tear_down);
 
