@@ -255,9 +255,9 @@ rj_context_set_demo (RjContext *self,
  * @self: a #RjContext
  *
  * Counts a change handed to the store (which applies it in memory at once): an
- * entry, the profile, a new passphrase. The window compares the count with the one at the last automatic backup
- * to know whether there is anything new to back up. Only views call this; the store
- * knows nothing of backups made on a schedule.
+ * entry, the profile, a new passphrase. The window compares the count with the one at
+ * the last automatic backup to know whether there is anything new to back up. Only
+ * views call this; the store knows nothing of backups made on a schedule.
  */
 void
 rj_context_note_saved (RjContext *self)
