@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include "rj-backup.h"
+#include "rj-checkin-page.h"
 #include "rj-context.h"
 #include "rj-create-page.h"
 #include "rj-preferences-window.h"
@@ -529,6 +530,41 @@ test_restore_from_preferences (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+/* Asked for while the journal is open, as from the main menu: the journal locks first,
+ * with the change typed a moment ago stored; closing the dialog replaces nothing. */
+static void
+test_restore_from_open_journal (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  RjStore *store = rj_ui_test_create_journal (fixture->context, PASSPHRASE, NULL);
+  g_autoptr(RjEntry) entry = NULL;
+  GtkWidget *page;
+  GtkWindow *dialog;
+  RjWindow *window;
+
+  window = g_object_ref (rj_window_new (NULL, fixture->context));
+  gtk_window_present (GTK_WINDOW (window));
+  page = rj_ui_test_get_page (window, "journal");
+  g_object_set (rj_ui_test_template_child (page, RJ_TYPE_CHECKIN_PAGE, "mood_row"),
+                "value", 7, NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
+  g_assert_false (rj_store_is_unlocked (store));
+  g_assert_cmpstr (rj_window_get_visible_page (window), ==, "unlock");
+  dialog = g_object_ref (rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_RESTORE_DIALOG));
+  g_assert_nonnull (dialog);
+  gtk_window_close (dialog);
+  g_assert_finalize_object (dialog);
+
+  unlock (window, PASSPHRASE);
+  entry = rj_store_dup_entry (store, rj_checkin_page_get_date (RJ_CHECKIN_PAGE (page)));
+  g_assert_nonnull (entry);
+  g_assert_cmpint (entry->mood, ==, 7);
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* A fresh computer: restored from the first page, nothing to keep. */
 static void
 test_restore_fresh (Fixture       *fixture,
@@ -726,6 +762,8 @@ main (int   argc,
               fixture_set_up, test_restore_wrong_passphrase, fixture_tear_down);
   g_test_add ("/ui/restore/from-preferences", Fixture, NULL,
               fixture_set_up, test_restore_from_preferences, fixture_tear_down);
+  g_test_add ("/ui/restore/from-open-journal", Fixture, NULL,
+              fixture_set_up, test_restore_from_open_journal, fixture_tear_down);
   g_test_add ("/ui/restore/fresh", Fixture, NULL,
               fixture_set_up, test_restore_fresh, fixture_tear_down);
   g_test_add ("/ui/restore/recovery-code", Fixture, NULL,
