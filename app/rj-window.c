@@ -240,7 +240,7 @@ back_up_automatically (RjWindow *self)
   /* Nobody is there to read a toast in a window that closes. */
   if (self->closing)
     {
-      g_warning ("Could not write the automatic backup: %s", error->message);
+      g_message ("Could not write the automatic backup: %s", error->message);
       return;
     }
 
@@ -418,6 +418,40 @@ day_header_day_chosen_cb (RjWindow    *self,
                           const GDate *date)
 {
   rj_checkin_page_set_date (self->checkin_page, date);
+}
+
+static void
+restore_dialog_restored_cb (RjWindow   *self,
+                            const char *secret,
+                            gboolean    is_recovery_code,
+                            const char *previous_copy)
+{
+  g_autofree char *title = NULL;
+
+  /* The restored journal is what the backup holds: nothing new to back up yet. */
+  self->n_saved_at_backup = rj_context_get_n_saved (self->context);
+
+  if (previous_copy != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (previous_copy);
+
+      /* Translators: %s is a file name. */
+      title = g_strdup_printf (_("Your journal is restored. The one it replaced is kept as "
+                                 "“%s”."),
+                               name);
+    }
+  show_toast (self, title != NULL ? title : _("Your journal is restored."));
+
+  /* The secret that opened the backup opens the restored journal too: the unlock page
+   * does it as if it had been typed there, so that a recovery code leads on to a new
+   * passphrase as usual, and a failure shows there. */
+  rj_unlock_page_clear (self->unlock_page);
+  show_page (self, "unlock");
+  g_object_set (self->unlock_page,
+                "use-recovery-code", is_recovery_code,
+                is_recovery_code ? "recovery-code" : "passphrase", secret,
+                NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->unlock_page), "unlock.unlock", NULL);
 }
 
 static gboolean
@@ -862,40 +896,6 @@ rj_window_set_auto_lock_seconds (RjWindow *self,
   if (self->auto_lock_source != 0)
     schedule_auto_lock (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_LOCK_SECONDS]);
-}
-
-static void
-restore_dialog_restored_cb (RjWindow   *self,
-                            const char *secret,
-                            gboolean    is_recovery_code,
-                            const char *previous_copy)
-{
-  g_autofree char *title = NULL;
-
-  /* The restored journal is what the backup holds: nothing new to back up yet. */
-  self->n_saved_at_backup = rj_context_get_n_saved (self->context);
-
-  if (previous_copy != NULL)
-    {
-      g_autofree char *name = g_path_get_basename (previous_copy);
-
-      /* Translators: %s is a file name. */
-      title = g_strdup_printf (_("Your journal is restored. The one it replaced is kept as "
-                                 "“%s”."),
-                               name);
-    }
-  show_toast (self, title != NULL ? title : _("Your journal is restored."));
-
-  /* The secret that opened the backup opens the restored journal too: the unlock page
-   * does it as if it had been typed there, so that a recovery code leads on to a new
-   * passphrase as usual, and a failure shows there. */
-  rj_unlock_page_clear (self->unlock_page);
-  show_page (self, "unlock");
-  g_object_set (self->unlock_page,
-                "use-recovery-code", is_recovery_code,
-                is_recovery_code ? "recovery-code" : "passphrase", secret,
-                NULL);
-  gtk_widget_activate_action (GTK_WIDGET (self->unlock_page), "unlock.unlock", NULL);
 }
 
 /**
