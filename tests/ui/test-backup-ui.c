@@ -364,6 +364,37 @@ test_automatic_backup (Fixture       *fixture,
   }
 }
 
+/* A backup that cannot be written never holds up the lock. */
+static void
+test_automatic_backup_fails (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GSettings *settings = rj_context_get_settings (fixture->context);
+  RjStore *store = rj_ui_test_create_journal (fixture->context, PASSPHRASE, NULL);
+  g_autofree char *file = g_build_filename (fixture->dir, "a file", NULL);
+  g_autofree char *folder = g_build_filename (file, "backups", NULL);
+  g_autoptr(GError) error = NULL;
+  RjWindow *window;
+
+  /* A folder inside a file can never be made, not even by root. */
+  g_assert_true (g_file_set_contents (file, "", 0, &error));
+  g_settings_set_string (settings, "backup-folder", folder);
+  g_settings_set_boolean (settings, "automatic-backups", TRUE);
+
+  window = g_object_ref (rj_window_new (NULL, fixture->context));
+  gtk_window_present (GTK_WINDOW (window));
+  set_client_name (window, "J. D.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  g_assert_false (rj_store_is_unlocked (store));
+  g_assert_cmpstr (rj_window_get_visible_page (window), ==, "unlock");
+
+  /* And the next lock tries again, as the toast says; closing does not hold up either. */
+  unlock (window, PASSPHRASE);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (rj_store_is_unlocked (store));
+  g_assert_finalize_object (window);
+}
+
 static RjRestoreDialog *
 open_restore_dialog (RjWindow *window)
 {
@@ -758,6 +789,8 @@ main (int   argc,
               fixture_set_up, test_back_up_now, fixture_tear_down);
   g_test_add ("/ui/backup/automatic", Fixture, NULL,
               fixture_set_up, test_automatic_backup, fixture_tear_down);
+  g_test_add ("/ui/backup/automatic-fails", Fixture, NULL,
+              fixture_set_up, test_automatic_backup_fails, fixture_tear_down);
   g_test_add ("/ui/restore/wrong-passphrase", Fixture, NULL,
               fixture_set_up, test_restore_wrong_passphrase, fixture_tear_down);
   g_test_add ("/ui/restore/from-preferences", Fixture, NULL,
