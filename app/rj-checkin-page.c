@@ -704,6 +704,9 @@ queue_save (RjCheckinPage *self,
   self->n_saving++;
 
   rj_store_save_entry_async (get_store (self), data->entry, NULL, save_entry_cb, data);
+  /* Counted when asked for, since the store applies it in memory at once: a lock that
+   * comes before the answer must still see that there is something to back up. */
+  rj_context_note_saved (self->context);
 }
 
 /* Hands every change to the store now: the day shown, and any day whose last write
@@ -1551,6 +1554,8 @@ rj_checkin_page_flush (RjCheckinPage  *self,
           if (first_error == NULL)
             first_error = g_steal_pointer (&local_error);
         }
+      else
+        rj_context_note_saved (self->context);
     }
 
   rj_store_flush (store);
