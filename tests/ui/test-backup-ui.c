@@ -287,10 +287,12 @@ test_automatic_backup (Fixture       *fixture,
   RjStore *store = rj_ui_test_create_journal (fixture->context, PASSPHRASE, NULL);
   g_autofree char *folder = g_build_filename (fixture->dir, "backups", NULL);
   g_autofree char *newest = NULL;
+  int made = g_mkdir (folder, 0700);
   g_autoptr(RjBackup) backup = NULL;
   g_autoptr(GError) error = NULL;
   RjWindow *window;
 
+  g_assert_cmpint (made, ==, 0);
   g_settings_set_string (settings, "backup-folder", folder);
   g_settings_set_uint (settings, "backup-keep", 2);
 
