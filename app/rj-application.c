@@ -20,7 +20,8 @@
 #include "rj-demo.h"
 #include "rj-context.h"
 #include "rj-help-now-dialog.h"
-#include "rj-window.h"
+#include "rj-session-watch.h"
+#include "rj-window-private.h"
 
 struct _RjApplication
 {
@@ -28,6 +29,9 @@ struct _RjApplication
 
   /* Folders of demo journals, removed when the application ends. */
   GPtrArray *demo_dirs;
+
+  /* Locks every journal when the screen locks and before the computer sleeps. */
+  RjSessionWatch *session_watch;
 };
 
 /* The demo journal holds made-up days, so it opens with a passphrase anyone may know
@@ -129,6 +133,56 @@ quit_on_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+window_is_busy (RjWindow *window)
+{
+  return rj_unlock_page_get_busy (window->unlock_page)
+         || rj_create_page_get_busy (window->create_page);
+}
+
+/* Locks @window as the auto-lock does: pending edits are stored first, and the journal
+ * locks even if they cannot be. A journal still being unlocked is locked as soon as
+ * that ends, so that it never opens behind a locked screen. */
+static gboolean
+lock_for_session (gpointer user_data)
+{
+  RjWindow *window = user_data;
+  RjSessionLockReason reason = GPOINTER_TO_INT (g_object_get_data (user_data,
+                                                                   "rj-session-lock-reason"));
+  RjStore *store = rj_context_get_store (rj_window_get_context (window));
+  gboolean was_unlocked;
+
+  if (window_is_busy (window))
+    return G_SOURCE_CONTINUE;
+
+  was_unlocked = rj_store_is_unlocked (store);
+  _rj_window_lock (window, TRUE);
+  if (was_unlocked)
+    adw_toast_overlay_add_toast (rj_window_get_toast_overlay (window),
+                                 adw_toast_new (reason == RJ_SESSION_LOCK_SLEEPING
+                                                ? _("Your journal locked before the computer "
+                                                    "went to sleep.")
+                                                : _("Your journal locked when the screen "
+                                                    "locked.")));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+session_watch_lock_requested_cb (RjApplication       *self,
+                                 RjSessionLockReason  reason)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (!RJ_IS_WINDOW (l->data))
+        continue;
+
+      g_object_set_data (l->data, "rj-session-lock-reason", GINT_TO_POINTER (reason));
+      if (lock_for_session (l->data) == G_SOURCE_CONTINUE)
+        g_timeout_add_full (G_PRIORITY_DEFAULT, 100, lock_for_session, g_object_ref (l->data),
+                            g_object_unref);
+    }
+}
+
 static const GActionEntry action_entries[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -199,6 +253,7 @@ rj_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *lock_accels[] = { "<Control>l", NULL };
+  RjApplication *self = RJ_APPLICATION (application);
 
   G_APPLICATION_CLASS (rj_application_parent_class)->startup (application);
 
@@ -214,6 +269,24 @@ rj_application_startup (GApplication *application)
   g_unix_signal_add (SIGTERM, quit_on_signal_cb, application);
   g_unix_signal_add (SIGINT, quit_on_signal_cb, application);
   g_unix_signal_add (SIGHUP, quit_on_signal_cb, application);
+
+  self->session_watch = rj_session_watch_new ();
+  g_signal_connect_object (self->session_watch, "lock-requested",
+                           G_CALLBACK (session_watch_lock_requested_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+rj_application_window_added (GtkApplication *application,
+                             GtkWindow      *window)
+{
+  RjApplication *self = RJ_APPLICATION (application);
+
+  GTK_APPLICATION_CLASS (rj_application_parent_class)->window_added (application, window);
+
+  /* While a journal is open, the computer waits for it to lock before sleeping. */
+  if (RJ_IS_WINDOW (window) && self->session_watch != NULL)
+    rj_session_watch_add_store (self->session_watch,
+                                rj_context_get_store (rj_window_get_context (RJ_WINDOW (window))));
 }
 
 static void
@@ -238,6 +311,7 @@ rj_application_shutdown (GApplication *application)
 
   G_APPLICATION_CLASS (rj_application_parent_class)->shutdown (application);
 
+  g_clear_object (&self->session_watch);
   g_ptr_array_set_size (self->demo_dirs, 0);
 }
 
@@ -246,6 +320,7 @@ rj_application_finalize (GObject *object)
 {
   RjApplication *self = RJ_APPLICATION (object);
 
+  g_clear_object (&self->session_watch);
   g_clear_pointer (&self->demo_dirs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rj_application_parent_class)->finalize (object);
@@ -256,6 +331,7 @@ rj_application_class_init (RjApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_application_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = rj_application_finalize;
   application_class->shutdown = rj_application_shutdown;
@@ -264,6 +340,8 @@ rj_application_class_init (RjApplicationClass *klass)
   application_class->command_line = rj_application_command_line;
   application_class->activate = rj_application_activate;
   application_class->startup = rj_application_startup;
+
+  gtk_application_class->window_added = rj_application_window_added;
 }
 
 static void
@@ -364,4 +442,19 @@ rj_application_open_demo (RjApplication  *self,
 
   gtk_window_present (GTK_WINDOW (rj_window_new (GTK_APPLICATION (self), context)));
   return TRUE;
+}
+
+/**
+ * rj_application_get_session_watch:
+ * @self: a #RjApplication
+ *
+ * Returns: (transfer none) (nullable): what locks the journals when the screen locks
+ *   and before the computer sleeps, from startup until shutdown
+ */
+RjSessionWatch *
+rj_application_get_session_watch (RjApplication *self)
+{
+  g_return_val_if_fail (RJ_IS_APPLICATION (self), NULL);
+
+  return self->session_watch;
 }
