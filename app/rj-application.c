@@ -21,6 +21,7 @@
 #include "rj-context.h"
 #include "rj-help-now-dialog.h"
 #include "rj-session-watch.h"
+#include "rj-utils.h"
 #include "rj-window-private.h"
 
 struct _RjApplication
@@ -183,6 +184,47 @@ session_watch_lock_requested_cb (RjApplication       *self,
     }
 }
 
+static void
+file_chooser_dialog_response_cb (GtkFileChooser *chooser,
+                                 int             response)
+{
+  g_autoptr(GListModel) files = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  files = gtk_file_chooser_get_files (chooser);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      rj_forget_recent_file (NULL, file);
+    }
+}
+
+/* GTK's own file chooser adds what the client accepts to the recently-used list while
+ * it answers, and writes the list a moment later. Our own choosers take the item off
+ * in their response handlers; this does it for those GTK opens by itself, such as the
+ * one behind "Print to File" in the print dialog, right after their own handler. */
+static void
+toplevels_items_changed_cb (GListModel *toplevels,
+                            guint       position,
+                            guint       removed,
+                            guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) &&
+          g_object_get_data (window, "rj-forgets-recent") == NULL)
+        {
+          g_object_set_data (window, "rj-forgets-recent", GINT_TO_POINTER (TRUE));
+          g_signal_connect_after (window, "response",
+                                  G_CALLBACK (file_chooser_dialog_response_cb), NULL);
+        }
+    }
+}
+
 static const GActionEntry action_entries[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -269,6 +311,9 @@ rj_application_startup (GApplication *application)
   g_unix_signal_add (SIGTERM, quit_on_signal_cb, application);
   g_unix_signal_add (SIGINT, quit_on_signal_cb, application);
   g_unix_signal_add (SIGHUP, quit_on_signal_cb, application);
+
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (toplevels_items_changed_cb), application, 0);
 
   self->session_watch = rj_session_watch_new ();
   g_signal_connect_object (self->session_watch, "lock-requested",

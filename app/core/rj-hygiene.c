@@ -238,37 +238,25 @@ rj_hygiene_core_dumps_allowed (void)
 /**
  * rj_hygiene_portals_needed:
  *
- * Whether GTK will open its file chooser and print dialog through the desktop portal:
- * inside a Flatpak or Snap sandbox, or when GDK_DEBUG=portals asks for it (the same
- * test that GTK 4.8's gdk_should_use_portal() makes).
+ * Whether the file chooser and the print dialog must go through the desktop portal:
+ * inside a Flatpak or Snap sandbox, where GTK's own dialog would see only the
+ * sandbox's files, not the client's folders.
  *
  * The portal service finds out which app is calling by opening /proc/PID/root. A
- * process that is not dumpable has its /proc entries owned by root, so that fails,
- * the portal refuses the request, and GTK 4.8 does not fall back to its own dialog:
- * the chooser would never open. There, the process stays dumpable and only the core
- * size limit keeps dumps off the disk.
+ * process that is not dumpable has its /proc entries owned by root, so that fails and
+ * the portal refuses the call ("Portal operation not allowed: Unable to open
+ * /proc/PID/root"; xdg-desktop-portal issues 785 and 1490). GTK 4.8 then falls back
+ * to its own dialog (tests/ui/test-hygiene-chooser.c checks both), which outside a
+ * sandbox is the dialog GTK uses anyway, and works; inside one it could not reach the
+ * client's files. So in a sandbox the process stays dumpable, and only the core size
+ * limit keeps dumps off the disk; elsewhere, GDK_DEBUG=portals included, it does not.
  *
- * Returns: %TRUE if dialogs go through the portal
+ * Returns: %TRUE in a sandbox whose dialogs need the portal
  */
 gboolean
 rj_hygiene_portals_needed (void)
 {
-  const char *gdk_debug = g_getenv ("GDK_DEBUG");
-
-  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) || g_getenv ("SNAP") != NULL)
-    return TRUE;
-
-  if (gdk_debug != NULL)
-    {
-      g_auto(GStrv) flags = g_strsplit_set (gdk_debug, ":;, ", -1);
-
-      for (guint i = 0; flags[i] != NULL; i++)
-        if (g_ascii_strcasecmp (flags[i], "portals") == 0 ||
-            g_ascii_strcasecmp (flags[i], "all") == 0)
-          return TRUE;
-    }
-
-  return FALSE;
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) || g_getenv ("SNAP") != NULL;
 }
 
 /**
@@ -305,8 +293,8 @@ rj_hygiene_forbid_core_dumps (GError **error)
 
   if (rj_hygiene_portals_needed ())
     {
-      g_debug ("Dialogs go through the desktop portal, which must be able to read "
-               "/proc/%ld; the process stays dumpable, with a core size limit of 0",
+      g_debug ("In a sandbox, dialogs go through the desktop portal, which must be able to "
+               "read /proc/%ld; the process stays dumpable, with a core size limit of 0",
                (long) getpid ());
       return TRUE;
     }
