@@ -439,10 +439,12 @@ test_prepare_for_sleep (Fixture       *fixture,
   notes = dup_stored_notes (fixture);
   g_assert_cmpstr (notes, ==, "Typed just before the lid closed.");
 
-  /* Unlocked, it holds one again; locked by hand, it lets go. */
+  /* Unlocked, it holds one again; locked by hand, it lets go. (Reading the store above
+   * unlocked it for a moment, which may have asked for one too: the one held is the
+   * last one logind gave.) */
   unlock (fixture);
   RJ_UI_TEST_WAIT_FOR (get_inhibiting (fixture->watch));
-  g_assert_cmpuint (fake.n_inhibit_calls, ==, 2);
+  g_assert_cmpuint (fake.n_inhibit_calls, >=, 2);
   g_assert_false (inhibitor_closed ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL));
   RJ_UI_TEST_WAIT_FOR (inhibitor_closed ());
