@@ -141,26 +141,42 @@ window_is_busy (RjWindow *window)
          || rj_create_page_get_busy (window->create_page);
 }
 
-/* Locks @window as the auto-lock does: pending edits are stored first, and the journal
- * locks even if they cannot be. A journal still being unlocked is locked as soon as
- * that ends, so that it never opens behind a locked screen. */
+/* A lock the session asked for, of one window. */
+typedef struct
+{
+  RjWindow *window;
+  RjSessionWatch *watch;
+  RjSessionLockReason reason;
+} SessionLock;
+
+static void
+session_lock_free (gpointer data)
+{
+  SessionLock *lock = data;
+
+  g_object_unref (lock->window);
+  g_object_unref (lock->watch);
+  g_free (lock);
+}
+
+/* Locks the window as the auto-lock does: pending edits are stored first, and the
+ * journal locks even if they cannot be. A journal still being unlocked is locked as
+ * soon as that ends, so that it never opens behind a locked screen or across sleep. */
 static gboolean
 lock_for_session (gpointer user_data)
 {
-  RjWindow *window = user_data;
-  RjSessionLockReason reason = GPOINTER_TO_INT (g_object_get_data (user_data,
-                                                                   "rj-session-lock-reason"));
-  RjStore *store = rj_context_get_store (rj_window_get_context (window));
+  SessionLock *lock = user_data;
+  RjStore *store = rj_context_get_store (rj_window_get_context (lock->window));
   gboolean was_unlocked;
 
-  if (window_is_busy (window))
+  if (window_is_busy (lock->window))
     return G_SOURCE_CONTINUE;
 
   was_unlocked = rj_store_is_unlocked (store);
-  _rj_window_lock (window, TRUE);
+  _rj_window_lock (lock->window, TRUE);
   if (was_unlocked)
-    adw_toast_overlay_add_toast (rj_window_get_toast_overlay (window),
-                                 adw_toast_new (reason == RJ_SESSION_LOCK_SLEEPING
+    adw_toast_overlay_add_toast (rj_window_get_toast_overlay (lock->window),
+                                 adw_toast_new (lock->reason == RJ_SESSION_LOCK_SLEEPING
                                                 ? _("Your journal locked before the computer "
                                                     "went to sleep.")
                                                 : _("Your journal locked when the screen "
@@ -168,19 +184,47 @@ lock_for_session (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+lock_for_session_later (gpointer user_data)
+{
+  SessionLock *lock = user_data;
+
+  if (lock_for_session (lock) == G_SOURCE_CONTINUE)
+    return G_SOURCE_CONTINUE;
+
+  if (lock->reason == RJ_SESSION_LOCK_SLEEPING)
+    rj_session_watch_release_sleep (lock->watch);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 session_watch_lock_requested_cb (RjApplication       *self,
-                                 RjSessionLockReason  reason)
+                                 RjSessionLockReason  reason,
+                                 RjSessionWatch      *watch)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
+      SessionLock *lock;
+
       if (!RJ_IS_WINDOW (l->data))
         continue;
 
-      g_object_set_data (l->data, "rj-session-lock-reason", GINT_TO_POINTER (reason));
-      if (lock_for_session (l->data) == G_SOURCE_CONTINUE)
-        g_timeout_add_full (G_PRIORITY_DEFAULT, 100, lock_for_session, g_object_ref (l->data),
-                            g_object_unref);
+      lock = g_new0 (SessionLock, 1);
+      lock->window = g_object_ref (l->data);
+      lock->watch = g_object_ref (watch);
+      lock->reason = reason;
+
+      if (lock_for_session (lock) == G_SOURCE_REMOVE)
+        {
+          session_lock_free (lock);
+          continue;
+        }
+
+      /* Before sleep, the computer waits for this one too. */
+      if (reason == RJ_SESSION_LOCK_SLEEPING)
+        rj_session_watch_hold_sleep (watch);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 50, lock_for_session_later, lock,
+                          session_lock_free);
     }
 }
 

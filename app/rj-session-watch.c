@@ -55,6 +55,9 @@ struct _RjSessionWatch
   gboolean inhibit_pending;
   /* Between PrepareForSleep(true) and PrepareForSleep(false). */
   gboolean sleeping;
+  /* Journals that could not lock at once (one was being unlocked) and hold sleep off
+   * until they have. */
+  guint sleep_holds;
 };
 
 G_DEFINE_FINAL_TYPE (RjSessionWatch, rj_session_watch, G_TYPE_OBJECT)
@@ -239,10 +242,11 @@ prepare_for_sleep_cb (GDBusConnection *connection,
   if (starting)
     {
       self->sleeping = TRUE;
-      /* The handlers lock the journals before the emission returns; only then may the
-       * computer go to sleep. */
+      /* The handlers lock the journals before the emission returns, or hold sleep off
+       * until they have; only then may the computer go to sleep. */
       request_lock (self, RJ_SESSION_LOCK_SLEEPING);
-      release_inhibitor (self);
+      if (self->sleep_holds == 0)
+        release_inhibitor (self);
     }
   else
     {
@@ -552,6 +556,39 @@ rj_session_watch_add_store (RjSessionWatch *self,
   g_signal_connect_object (store, "notify::unlocked", G_CALLBACK (update_inhibitor), self,
                            G_CONNECT_SWAPPED);
   update_inhibitor (self);
+}
+
+/**
+ * rj_session_watch_hold_sleep:
+ * @self: a #RjSessionWatch
+ *
+ * Called from a "lock-requested" handler for a journal that cannot lock yet: the sleep
+ * inhibitor, if one is held, stays until rj_session_watch_release_sleep(). logind waits
+ * a few seconds at most (InhibitDelayMaxSec) in any case.
+ */
+void
+rj_session_watch_hold_sleep (RjSessionWatch *self)
+{
+  g_return_if_fail (RJ_IS_SESSION_WATCH (self));
+
+  self->sleep_holds++;
+}
+
+/**
+ * rj_session_watch_release_sleep:
+ * @self: a #RjSessionWatch
+ *
+ * Ends a rj_session_watch_hold_sleep(), once the journal has locked.
+ */
+void
+rj_session_watch_release_sleep (RjSessionWatch *self)
+{
+  g_return_if_fail (RJ_IS_SESSION_WATCH (self));
+  g_return_if_fail (self->sleep_holds > 0);
+
+  self->sleep_holds--;
+  if (self->sleep_holds == 0 && self->sleeping)
+    release_inhibitor (self);
 }
 
 /**

@@ -26,6 +26,8 @@ G_DECLARE_FINAL_TYPE (RjSessionWatch, rj_session_watch, RJ, SESSION_WATCH, GObje
 RjSessionWatch *rj_session_watch_new            (void) G_GNUC_WARN_UNUSED_RESULT;
 void            rj_session_watch_add_store      (RjSessionWatch *self,
                                                  RjStore *store);
+void            rj_session_watch_hold_sleep     (RjSessionWatch *self);
+void            rj_session_watch_release_sleep  (RjSessionWatch *self);
 gboolean        rj_session_watch_get_inhibiting (RjSessionWatch *self);
 
 G_END_DECLS

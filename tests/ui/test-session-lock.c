@@ -303,6 +303,12 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->context = rj_ui_test_context_new ("rj-test-session-lock-XXXXXX", &fixture->dir,
                                              &fixture->path);
+  /* A journal whose unlocking takes a while, to be caught in the middle of it. */
+  if (GPOINTER_TO_INT (data))
+    {
+      RjKdfParams slow = { .opslimit = 3, .memlimit = 64 * 1024 * 1024 };
+      rj_context_set_kdf_params (fixture->context, &slow);
+    }
   fixture->store = rj_ui_test_create_journal (fixture->context, PASSPHRASE, NULL);
   g_assert_true (rj_store_lock (fixture->store, NULL));
 
@@ -451,6 +457,91 @@ test_prepare_for_sleep (Fixture       *fixture,
   g_assert_false (get_inhibiting (fixture->watch));
 }
 
+static void
+lock_requested_cb (RjSessionWatch *watch,
+                   int             reason,
+                   Fixture        *fixture)
+{
+  GtkWidget *unlock_page = rj_ui_test_get_page (fixture->window, "unlock");
+
+  g_object_set_data (G_OBJECT (watch), "rj-test-busy-at-request",
+                     GINT_TO_POINTER (rj_ui_test_get_busy (unlock_page) ? 1 : 2));
+}
+
+static void
+store_notify_locked_cb (RjStore    *store,
+                        GParamSpec *pspec,
+                        int        *closed_when_locked)
+{
+  if (!rj_store_is_unlocked (store))
+    *closed_when_locked = inhibitor_closed ();
+}
+
+/* The computer begins to sleep while one journal is open and another is being
+ * unlocked: it waits for that unlocking to end and the journal to lock again too, and
+ * only then gets its inhibitor back. */
+static void
+test_sleep_while_unlocking (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *unlock_page = rj_ui_test_get_page (fixture->window, "unlock");
+  g_autofree char *other_dir = NULL;
+  g_autofree char *other_path = NULL;
+  g_autoptr(RjContext) other_context = NULL;
+  RjStore *other_store;
+  RjWindow *other_window;
+  int closed_when_locked = -1;
+  gulong lock_handler;
+  gulong notify_handler;
+
+  /* Another journal, open, for which the watch holds an inhibitor. */
+  other_context = rj_ui_test_context_new ("rj-test-session-lock-other-XXXXXX", &other_dir,
+                                          &other_path);
+  other_store = rj_ui_test_create_journal (other_context, PASSPHRASE, NULL);
+  other_window = g_object_ref (rj_window_new (GTK_APPLICATION (fixture->app), other_context));
+  gtk_window_present (GTK_WINDOW (other_window));
+  g_assert_cmpstr (rj_window_get_visible_page (other_window), ==, "journal");
+  RJ_UI_TEST_WAIT_FOR (get_inhibiting (fixture->watch));
+
+  /* This one is being unlocked, with key derivation slow enough to be caught at it. */
+  g_object_set (unlock_page, "passphrase", PASSPHRASE, NULL);
+  g_assert_true (gtk_widget_activate_action (unlock_page, "unlock.unlock", NULL));
+  g_assert_true (rj_ui_test_get_busy (unlock_page));
+
+  lock_handler = g_signal_connect (fixture->watch, "lock-requested",
+                                   G_CALLBACK (lock_requested_cb), fixture);
+  notify_handler = g_signal_connect (fixture->store, "notify::unlocked",
+                                     G_CALLBACK (store_notify_locked_cb), &closed_when_locked);
+  emit ("/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep",
+        g_variant_new ("(b)", TRUE));
+  RJ_UI_TEST_WAIT_FOR (g_object_get_data (G_OBJECT (fixture->watch),
+                                          "rj-test-busy-at-request") != NULL);
+  /* The request came while the key was still being derived; the open journal locked
+   * at once, and the computer still waits. */
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (fixture->watch),
+                                                       "rj-test-busy-at-request")), ==, 1);
+  g_assert_false (rj_store_is_unlocked (other_store));
+  g_assert_false (inhibitor_closed ());
+
+  /* Unlocked, then locked again before the inhibitor goes. */
+  RJ_UI_TEST_WAIT_FOR (closed_when_locked != -1);
+  g_assert_false (closed_when_locked);
+  RJ_UI_TEST_WAIT_FOR (inhibitor_closed ());
+  g_assert_false (get_inhibiting (fixture->watch));
+  g_assert_false (rj_store_is_unlocked (fixture->store));
+  g_assert_cmpstr (rj_window_get_visible_page (fixture->window), ==, "unlock");
+
+  g_signal_handler_disconnect (fixture->watch, lock_handler);
+  g_signal_handler_disconnect (fixture->store, notify_handler);
+  g_object_set_data (G_OBJECT (fixture->watch), "rj-test-busy-at-request", NULL);
+
+  /* Awake: both locked, nothing to hold. */
+  emit ("/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep",
+        g_variant_new ("(b)", FALSE));
+  rj_ui_test_close_window (other_window, 100 * 1000);
+  rj_test_remove_tree (other_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +577,8 @@ main (int   argc,
               fixture_set_up, test_logind_lock, fixture_tear_down);
   g_test_add ("/ui/session-lock/prepare-for-sleep", Fixture, NULL,
               fixture_set_up, test_prepare_for_sleep, fixture_tear_down);
+  g_test_add ("/ui/session-lock/sleep-while-unlocking", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_sleep_while_unlocking, fixture_tear_down);
 
   status = g_test_run ();
 
