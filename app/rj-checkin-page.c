@@ -647,9 +647,9 @@ save_error (RjCheckinPage *self,
     return;
   self->error_shown = TRUE;
 
-  /* Translators: %s says why, as in "The disk is full". */
-  title = g_strdup_printf (_("Your last change is not saved yet: %s. It is kept here, and "
-                             "saving will be tried again."),
+  /* Translators: %s says why and what to do, as in "The disk is full, so the journal
+   * could not be saved. Free some space on the disk." */
+  title = g_strdup_printf (_("%s Your change is kept here, and saving will be tried again."),
                            error->message);
   show_toast (self, new_toast (title));
 }
@@ -1559,6 +1559,10 @@ rj_checkin_page_flush (RjCheckinPage  *self,
 
   if (first_error != NULL)
     {
+      /* Kept to be written again a few seconds later, as after a failed save in the
+       * background: the journal stays open when a lock could not store everything. */
+      if (self->retry_source == 0)
+        self->retry_source = g_timeout_add_seconds (RETRY_DELAY_SECONDS, retry_timeout_cb, self);
       g_propagate_error (error, g_steal_pointer (&first_error));
       return FALSE;
     }
