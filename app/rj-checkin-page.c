@@ -663,8 +663,10 @@ save_entry_cb (GObject      *object,
   RjCheckinPage *self = data->page;
   g_autoptr(GError) error = NULL;
 
+  /* A full disk is the client's situation, not the program's fault: the page says so
+   * and retries, so the log gets a message, not a warning. */
   if (!rj_store_save_entry_finish (RJ_STORE (object), result, &error))
-    g_warning ("Could not save the entry of %u: %s", g_date_get_julian (&data->entry->date),
+    g_message ("Could not save the entry of %u: %s", g_date_get_julian (&data->entry->date),
                error->message);
 
   /* Cleared since: the journal has locked, and the entry has gone from the page. */
