@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The time charts (cravings, mood, sober days) put the period's days into bins that
- * end on its last day: a bin is a day (mood, up to 92 days), a week, or as many whole
+ * end on its last day: a bin is a day (mood, up to 31 days), a week, or as many whole
  * weeks as keep the bars at least MIN_BAR_STEP wide. A bin without a logged day is a
  * gap: bars are left out and drawn as a short dotted mark on the baseline, lines
  * break. A logged zero is a thin solid bar on the baseline.
@@ -25,7 +25,7 @@
 #define MIN_BAR_STEP 6.0           /* the narrowest a bin of a bar chart gets */
 #define MIN_POINT_STEP 3.0         /* the closest two points of a line get */
 #define MARKER_RADIUS 3.0
-#define DAILY_MOOD_MAX_DAYS 92     /* up to a quarter, mood is drawn day by day */
+#define DAILY_MOOD_MAX_DAYS 31     /* up to a month, mood is drawn day by day */
 
 typedef struct {
   cairo_t *cr;
