@@ -416,7 +416,7 @@ make_match (const DayText *text,
   const char *start = s + first->start, *stop;
   RjSearchMatch *match;
   GString *snippet;
-  gsize prefix;
+  gsize *pos;
 
   /* Back a few words from the first match, to the start of a word. */
   for (guint n = 0; n < SNIPPET_BEFORE && start > s; n++)
@@ -451,13 +451,32 @@ make_match (const DayText *text,
   while (stop > s + first->end && is_space_at (g_utf8_prev_char (stop)))
     stop = g_utf8_prev_char (stop);
 
-  /* Sized up front: a GString that grows would leave a copy of the text behind. */
+  /* Sized up front: a GString that grows would leave a copy of the text behind. Runs
+   * of white space, line breaks included, show as one space; @pos says where each byte
+   * of the original went. */
+  pos = g_new (gsize, (stop - start) + 1);
   snippet = g_string_sized_new ((stop - start) + 2 * strlen (ELLIPSIS) + 1);
   if (start > s)
     g_string_append (snippet, ELLIPSIS);
-  prefix = snippet->len;
-  for (const char *p = start; p < stop; p++)
-    g_string_append_c (snippet, (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p);
+  for (const char *p = start; p < stop; )
+    {
+      const char *next = g_utf8_next_char (p);
+
+      for (const char *q = p; q < next; q++)
+        pos[q - start] = snippet->len + (q - p);
+      if (is_space_at (p))
+        {
+          if (snippet->len == 0 || snippet->str[snippet->len - 1] != ' ')
+            g_string_append_c (snippet, ' ');
+          else
+            for (const char *q = p; q < next; q++)
+              pos[q - start] = snippet->len;
+        }
+      else
+        g_string_append_len (snippet, p, next - p);
+      p = next;
+    }
+  pos[stop - start] = snippet->len;
   if (stop < end)
     g_string_append (snippet, ELLIPSIS);
 
@@ -472,10 +491,11 @@ make_match (const DayText *text,
 
       if (s + range->end <= start || s + range->start >= stop)
         continue;
-      in_snippet.start = prefix + (MAX (s + range->start, start) - start);
-      in_snippet.end = prefix + (MIN (s + range->end, stop) - start);
+      in_snippet.start = pos[MAX (s + range->start, start) - start];
+      in_snippet.end = pos[MIN (s + range->end, stop) - start];
       g_array_append_val (match->ranges, in_snippet);
     }
+  g_free (pos);
   match->snippet = g_string_free (snippet, FALSE);
   return match;
 }

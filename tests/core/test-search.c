@@ -341,6 +341,18 @@ test_snippet (Fixture *fixture,
     g_assert_cmpint (strstr (flat, piece)[inner_len], ==, ' ');
   }
   g_string_free (text, TRUE);
+
+  /* Runs of white space show as one space, and the highlight still falls on the word. */
+  save_day (fixture, 1, "Line one.\n\n\t  Then  my sister, née Brown.", NULL, FALSE);
+  {
+    g_autoptr(RjSearchResults) found = query (fixture, "nee sister");
+    g_autoptr(GPtrArray) found_matches = rj_search_results_dup_matches (found, 0);
+    RjSearchMatch *line = g_ptr_array_index (found_matches, 0);
+    g_autofree char *words = highlighted (line);
+
+    g_assert_cmpstr (line->snippet, ==, "Line one. Then my sister, née Brown.");
+    g_assert_cmpstr (words, ==, "sister|née");
+  }
 }
 
 /* A private win is found, and said to be private. */
