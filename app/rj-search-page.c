@@ -289,8 +289,13 @@ more_button_clicked_cb (RjSearchPage *self)
 static void
 search_bar_notify_search_mode_enabled_cb (RjSearchPage *self)
 {
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    g_signal_emit (self, signals[CLOSED], 0);
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+  /* The bar empties the entry, but the results would wait for the entry's delay. */
+  remove_rows (self);
+  g_clear_pointer (&self->results, rj_search_results_unref);
+  gtk_stack_set_visible_child_name (self->results_stack, "start");
+  g_signal_emit (self, signals[CLOSED], 0);
 }
 
 static void
@@ -467,8 +472,8 @@ rj_search_page_open (RjSearchPage *self)
  * rj_search_page_close:
  * @self: a #RjSearchPage
  *
- * Closes the search as Escape does, keeping what was typed for the next time; emits
- * #RjSearchPage::closed.
+ * Closes the search as Escape does; the search bar empties the entry, and the results
+ * go with it. Emits #RjSearchPage::closed.
  */
 void
 rj_search_page_close (RjSearchPage *self)
