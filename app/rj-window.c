@@ -755,7 +755,8 @@ rj_window_get_context (RjWindow *self)
  * rj_window_get_visible_page:
  * @self: a #RjWindow
  *
- * Returns: the name of the page shown: "create", "recovery-code", "unlock" or "journal"
+ * Returns: the name of the page shown: "create", "recovery-code", "unlock", "journal" or
+ *   "search"
  */
 const char *
 rj_window_get_visible_page (RjWindow *self)
