@@ -271,19 +271,17 @@ results_list_row_activated_cb (RjSearchPage  *self,
 static void
 more_button_clicked_cb (RjSearchPage *self)
 {
-  GtkWidget *next;
+  GtkListBoxRow *first_new;
+  guint n_before = self->n_shown;
 
   if (self->results == NULL)
     return;
   show_more (self);
-  /* The keyboard stays where the new days begin, not on a button that may be gone. */
-  next = GTK_WIDGET (gtk_list_box_get_row_at_index (self->results_list,
-                                                     self->n_shown > PAGE_SIZE
-                                                     ? ((self->n_shown - 1) / PAGE_SIZE)
-                                                       * PAGE_SIZE
-                                                     : 0));
-  if (next != NULL)
-    gtk_widget_grab_focus (next);
+  /* The keyboard goes on to the first of the days added, not to a button that may
+   * be gone. */
+  first_new = gtk_list_box_get_row_at_index (self->results_list, n_before);
+  if (first_new != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first_new));
 }
 
 static void

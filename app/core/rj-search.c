@@ -31,6 +31,8 @@
 #define SNIPPET_BEFORE 40
 #define SNIPPET_LENGTH 140
 #define ELLIPSIS "…"
+/* Words of a query past this many are left out. */
+#define MAX_WORDS 64
 
 /* Buffers that hold decrypted text are wiped before they are freed, and never grown by
  * g_realloc(), which would leave the old copy behind unwiped. */
@@ -115,7 +117,7 @@ is_mark (gunichar c)
   GUnicodeType type = g_unichar_type (c);
 
   return g_unichar_combining_class (c) != 0 || type == G_UNICODE_NON_SPACING_MARK ||
-         type == G_UNICODE_ENCLOSING_MARK || type == G_UNICODE_SPACING_MARK;
+         type == G_UNICODE_ENCLOSING_MARK;
 }
 
 /* Appends the folded form of @c: its compatibility decomposition (NFKD) without
@@ -841,7 +843,7 @@ query_words (const char *query)
   GPtrArray *words = g_ptr_array_new ();
   const char *p = query;
 
-  while (*p != '\0')
+  while (*p != '\0' && words->len < MAX_WORDS)
     {
       const char *start;
       char *word;
@@ -877,7 +879,7 @@ rj_search_index_query (RjSearchIndex *self,
                        const char *query)
 {
   RjSearchResults *results;
-  gsize lens[64];
+  gsize lens[MAX_WORDS];
   guint n_words = 0;
 
   g_return_val_if_fail (RJ_IS_SEARCH_INDEX (self), NULL);
@@ -894,7 +896,7 @@ rj_search_index_query (RjSearchIndex *self,
   if (!self->built)
     return results;
 
-  for (; results->words[n_words] != NULL && n_words < G_N_ELEMENTS (lens); n_words++)
+  for (; results->words[n_words] != NULL; n_words++)
     lens[n_words] = strlen (results->words[n_words]);
 
   for (guint i = 0; i < self->days->len; i++)

@@ -314,6 +314,43 @@ test_lock_clears (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+/* Many days found: the newest fifty first, and the older ones on asking. */
+static void
+test_older_days (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  RjWindow *window;
+  GtkWidget *more;
+  GtkListBox *list;
+
+  for (guint i = 0; i < 60; i++)
+    save_day (fixture, i, "An evening walk.", NULL);
+  window = g_object_ref (rj_window_new (NULL, fixture->context));
+  gtk_window_present (GTK_WINDOW (window));
+  more = search_child (window, "more_button");
+  list = search_child (window, "results_list");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  type_search (window, "walk");
+  g_assert_cmpuint (rj_search_page_get_n_days (RJ_SEARCH_PAGE (rj_ui_test_get_page (window,
+                                                                                   "search"))),
+                    ==, 60);
+  g_assert_cmpuint (n_rows (window), ==, 50);
+  g_assert_true (gtk_widget_get_visible (more));
+
+  g_signal_emit_by_name (more, "clicked");
+  g_assert_cmpuint (n_rows (window), ==, 60);
+  g_assert_false (gtk_widget_get_visible (more));
+  /* The keyboard is on the first day added. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (gtk_list_box_get_row_at_index (list, 50)))
+                 || gtk_root_get_focus (GTK_ROOT (window)) ==
+                    GTK_WIDGET (gtk_list_box_get_row_at_index (list, 50)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +364,8 @@ main (int   argc,
               fixture_set_up, test_search_follows_edits, fixture_tear_down);
   g_test_add ("/ui/search/lock-clears", Fixture, NULL,
               fixture_set_up, test_lock_clears, fixture_tear_down);
+  g_test_add ("/ui/search/older-days", Fixture, NULL,
+              fixture_set_up, test_older_days, fixture_tear_down);
 
   return g_test_run ();
 }
