@@ -5,8 +5,10 @@
 
 #include "config.h"
 
+#include <malloc.h>
 #include <string.h>
 
+#include "rj-heap-scan.h"
 #include "rj-search.h"
 #include "rj-test-util.h"
 
@@ -448,11 +450,47 @@ test_edit (Fixture *fixture,
   }
 }
 
+/* The folded text exists only in the index: it is in memory while the journal is open
+ * and searched, and wiped from it when the journal locks. */
+static void
+test_wiped_on_lock (Fixture *fixture,
+                    gconstpointer data)
+{
+  /* The folded form of the note's odd word; the note itself never holds it. */
+  g_autoptr(RjNeedle) folded = rj_needle_new ("folded text", "qwertyzup", strlen ("qwertyzup"));
+  g_autoptr(GError) error = NULL;
+
+  save_day (fixture, 0, "Visited QWÉRTYZÜP today", NULL, FALSE);
+  g_assert_cmpuint (rj_heap_scan_count (folded, NULL), ==, 0);
+
+  {
+    g_autoptr(RjSearchResults) results = query (fixture, "visited");
+    g_autoptr(GPtrArray) matches = rj_search_results_dup_matches (results, 0);
+
+    g_assert_cmpuint (matches->len, ==, 1);
+  }
+  g_assert_cmpuint (rj_heap_scan_count (folded, NULL), >=, 1);
+
+  g_assert_true (rj_store_lock (fixture->store, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GString) where = g_string_new (NULL);
+    guint n = rj_heap_scan_count (folded, where);
+
+    if (n > 0)
+      g_test_message ("%s", where->str);
+    g_assert_cmpuint (n, ==, 0);
+  }
+}
+
 int
 main (int argc,
       char *argv[])
 {
   rj_test_init (&argc, &argv);
+  /* `meson test` sets MALLOC_PERTURB_, which makes glibc fill freed blocks and so would
+   * hide a buffer of the index freed without being wiped. */
+  mallopt (M_PERTURB, 0);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -464,6 +502,7 @@ main (int argc,
   ADD ("/search/private", test_private);
   ADD ("/search/lock", test_lock);
   ADD ("/search/edit", test_edit);
+  ADD ("/search/wiped-on-lock", test_wiped_on_lock);
 
   return g_test_run ();
 }
