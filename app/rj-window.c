@@ -812,7 +812,10 @@ _rj_window_lock (RjWindow *self,
 
   close_dialogs (self);
   rj_day_header_popdown (self->day_header);
+  /* The search closes without going back to the check-in on its way out. */
+  g_signal_handlers_block_by_func (self->search_page, search_page_closed_cb, self);
   rj_search_page_clear (self->search_page);
+  g_signal_handlers_unblock_by_func (self->search_page, search_page_closed_cb, self);
   rj_checkin_page_clear (self->checkin_page);
   rj_recovery_code_page_clear (self->recovery_code_page);
   rj_unlock_page_clear (self->unlock_page);

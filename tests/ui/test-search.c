@@ -269,6 +269,14 @@ test_search_follows_edits (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+static void
+window_notify_visible_page_cb (RjWindow *window,
+                               GParamSpec *pspec,
+                               GString *pages)
+{
+  g_string_append_printf (pages, "%s ", rj_window_get_visible_page (window));
+}
+
 /* Locking empties the entry and the results; unlocked again, the journal is searched
  * again from what the store holds. */
 static void
@@ -278,6 +286,8 @@ test_lock_clears (Fixture       *fixture,
   RjWindow *window;
   RjSearchPage *page;
   GtkWidget *unlock_page;
+  g_autoptr(GString) pages = g_string_new (NULL);
+  gulong handler;
 
   save_day (fixture, 2, "Sponsor called back.", NULL);
   window = g_object_ref (rj_window_new (NULL, fixture->context));
@@ -289,7 +299,12 @@ test_lock_clears (Fixture       *fixture,
   type_search (window, "sponsor");
   g_assert_cmpuint (n_rows (window), ==, 1);
 
+  /* Straight to the unlock page: the check-in does not show on the way. */
+  handler = g_signal_connect (window, "notify::visible-page",
+                              G_CALLBACK (window_notify_visible_page_cb), pages);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  g_signal_handler_disconnect (window, handler);
+  g_assert_cmpstr (pages->str, ==, "unlock ");
   g_assert_false (rj_store_is_unlocked (fixture->store));
   g_assert_cmpstr (rj_window_get_visible_page (window), ==, "unlock");
   g_assert_cmpuint (n_rows (window), ==, 0);
