@@ -77,6 +77,8 @@ field_name (RjSearchField field)
       return _("Use: what happened");
     case RJ_SEARCH_FIELD_USE_NEXT_TIME:
       return _("Use: next time");
+    case RJ_SEARCH_FIELD_TRIGGER:
+      return _("Trigger");
     default:
       g_assert_not_reached ();
     }

@@ -1,9 +1,10 @@
 /* rj-search.c: finding days again by what was written on them.
  *
- * Every text of a day (craving words, use or lapse, wins, topics, notes) is folded once
- * into one buffer per day: lower case, accents and other combining marks dropped,
- * compatibility forms decomposed, so that what a person types matches what they wrote
- * however either was accented or capitalised. A query is split into words at white
+ * Every text of a day (each craving's trigger, by its name in the client's list, and
+ * its words; use or lapse; wins; topics; notes) is folded once into one buffer per day:
+ * lower case, accents and other combining marks dropped, compatibility forms decomposed,
+ * so that what a person types matches what they wrote however either was accented or
+ * capitalised. A query is split into words at white
  * space and each word folded the same way; a day is found when every word appears in
  * it, in any of its texts, anywhere within a word (so that the word being typed already
  * finds). That is a search for words, not for a phrase: "brother call" finds a day that
@@ -282,7 +283,8 @@ note_len (const RjNote *note)
 
 /* The texts in the order the check-in shows them. */
 static Day *
-day_new (const RjEntry *entry)
+day_new (const RjEntry *entry,
+         const RjProfile *profile)
 {
   Day *day = g_new0 (Day, 1);
   gsize total = 0;
@@ -294,7 +296,8 @@ day_new (const RjEntry *entry)
   g_array_set_clear_func (day->texts, day_text_clear);
 
   for (guint i = 0; i < entry->cravings->len; i++)
-    total += note_len (&((RjCraving *) g_ptr_array_index (entry->cravings, i))->trigger_words);
+    total += note_len (&((RjCraving *) g_ptr_array_index (entry->cravings, i))->trigger_words)
+             + 64;
   total += note_len (&entry->use.amount) + note_len (&entry->use.what_happened) +
            note_len (&entry->use.next_time) + note_len (&entry->notes);
   for (guint i = 0; i < entry->wins->len; i++)
@@ -305,8 +308,20 @@ day_new (const RjEntry *entry)
   fold_buffer_init (&day->folded, total + total / 8);
 
   for (guint i = 0; i < entry->cravings->len; i++)
-    day_add_text (day, RJ_SEARCH_FIELD_CRAVING,
-                  &((RjCraving *) g_ptr_array_index (entry->cravings, i))->trigger_words);
+    {
+      const RjCraving *craving = g_ptr_array_index (entry->cravings, i);
+      const RjListItem *trigger = NULL;
+
+      if (profile != NULL && craving->trigger_id != NULL)
+        trigger = rj_profile_find_item (profile, RJ_LIST_TRIGGERS, craving->trigger_id);
+      if (trigger != NULL)
+        {
+          /* The trigger as the check-in names it: the list is the client's own. */
+          RjNote name = { (char *) rj_list_item_get_label (trigger), FALSE };
+          day_add_text (day, RJ_SEARCH_FIELD_TRIGGER, &name);
+        }
+      day_add_text (day, RJ_SEARCH_FIELD_CRAVING, &craving->trigger_words);
+    }
   day_add_text (day, RJ_SEARCH_FIELD_USE_AMOUNT, &entry->use.amount);
   day_add_text (day, RJ_SEARCH_FIELD_USE_WHAT_HAPPENED, &entry->use.what_happened);
   day_add_text (day, RJ_SEARCH_FIELD_USE_NEXT_TIME, &entry->use.next_time);
@@ -600,6 +615,7 @@ struct _RjSearchIndex
 
   RjStore *store;
   gboolean built;
+  RjProfile *profile;       /* while the index is being built or brought up to date */
   GPtrArray *days;          /* of Day*, newest first */
   GHashTable *changed;      /* julian days saved since the index was built */
 };
@@ -647,7 +663,7 @@ build_day_cb (const RjEntry *entry,
 {
   RjSearchIndex *self = user_data;
 
-  g_ptr_array_add (self->days, day_new (entry));
+  g_ptr_array_add (self->days, day_new (entry, self->profile));
   return TRUE;
 }
 
@@ -658,6 +674,9 @@ apply_changes (RjSearchIndex *self)
   GHashTableIter iter;
   gpointer key;
 
+  if (g_hash_table_size (self->changed) == 0)
+    return;
+  self->profile = rj_store_dup_profile (self->store);
   g_hash_table_iter_init (&iter, self->changed);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
@@ -674,9 +693,10 @@ apply_changes (RjSearchIndex *self)
       g_date_set_julian (&date, julian);
       entry = rj_store_dup_entry (self->store, &date);
       if (entry != NULL)
-        g_ptr_array_insert (self->days, position, day_new (entry));
+        g_ptr_array_insert (self->days, position, day_new (entry, self->profile));
     }
   g_hash_table_remove_all (self->changed);
+  g_clear_pointer (&self->profile, rj_profile_unref);
 }
 
 static void
@@ -685,6 +705,14 @@ store_entry_changed_cb (RjSearchIndex *self,
 {
   if (self->built)
     g_hash_table_add (self->changed, GUINT_TO_POINTER (g_date_get_julian (date)));
+}
+
+static void
+store_profile_changed_cb (RjSearchIndex *self)
+{
+  /* A trigger renamed names every day it was logged on: built again on the next query,
+   * which takes a moment even for years of journal. */
+  rj_search_index_clear (self);
 }
 
 static void
@@ -748,6 +776,8 @@ rj_search_index_set_property (GObject *object,
       self->store = g_value_dup_object (value);
       g_signal_connect_object (self->store, "entry-changed",
                                G_CALLBACK (store_entry_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "profile-changed",
+                               G_CALLBACK (store_profile_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->store, "notify::unlocked",
                                G_CALLBACK (store_notify_unlocked_cb), self, G_CONNECT_SWAPPED);
       break;
@@ -801,7 +831,9 @@ rj_search_index_build (RjSearchIndex *self)
   if (!self->built)
     {
       g_hash_table_remove_all (self->changed);
+      self->profile = rj_store_dup_profile (self->store);
       rj_store_foreach_entry (self->store, NULL, NULL, TRUE, build_day_cb, self);
+      g_clear_pointer (&self->profile, rj_profile_unref);
       self->built = TRUE;
     }
   apply_changes (self);

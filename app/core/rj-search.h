@@ -20,6 +20,8 @@ typedef enum {
   RJ_SEARCH_FIELD_USE_AMOUNT,
   RJ_SEARCH_FIELD_USE_WHAT_HAPPENED,
   RJ_SEARCH_FIELD_USE_NEXT_TIME,
+  RJ_SEARCH_FIELD_TRIGGER,        /* the name of a craving's trigger, from the client's
+                                   * list of triggers */
 } RjSearchField;
 
 /* A matched word in a snippet, as byte offsets into it: [start, end). */

@@ -96,6 +96,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   ENTRY_CHANGED,
+  PROFILE_CHANGED,
   N_SIGNALS
 };
 
@@ -1339,6 +1340,17 @@ rj_store_class_init (RjStoreClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                   G_TYPE_DATE | G_SIGNAL_TYPE_STATIC_SCOPE);
 
+  /**
+   * RjStore::profile-changed:
+   * @store: the store
+   *
+   * Emitted as #RjStore::entry-changed is, for the profile: its lists name what the
+   * entries refer to by id.
+   */
+  signals[PROFILE_CHANGED] =
+    g_signal_new ("profile-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   if (!rj_crypto_init ())
     g_error ("libsodium could not be initialised");
 }
@@ -2016,6 +2028,8 @@ store_save_sync (RjStore *self,
   /* The journal in memory holds the change even when writing it failed. */
   if (job != NULL && entry != NULL)
     g_signal_emit (self, signals[ENTRY_CHANGED], 0, &entry->date);
+  else if (job != NULL)
+    g_signal_emit (self, signals[PROFILE_CHANGED], 0);
   return ok;
 }
 
@@ -2081,6 +2095,8 @@ store_save_async (RjStore *self,
     g_task_return_error (task, error);
   else if (entry != NULL)
     g_signal_emit (self, signals[ENTRY_CHANGED], 0, &entry->date);
+  else
+    g_signal_emit (self, signals[PROFILE_CHANGED], 0);
 }
 
 void

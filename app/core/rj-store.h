@@ -133,7 +133,8 @@ guint       rj_store_get_n_damaged            (RjStore *self);
 
 /* Writing: stored and synced before these return. An empty entry is deleted. Every
  * entry saved or deleted, here or with the async calls below, emits "entry-changed"
- * (a GDate) in the calling thread once the journal in memory holds it. */
+ * (a GDate) in the calling thread once the journal in memory holds it; every profile
+ * saved, "profile-changed". */
 gboolean    rj_store_save_entry               (RjStore *self,
                                                const RjEntry *entry,
                                                GError **error);

@@ -450,6 +450,48 @@ test_edit (Fixture *fixture,
   }
 }
 
+/* A craving's trigger is found by its name in the client's list, as renamed. */
+static void
+test_trigger (Fixture *fixture,
+              gconstpointer data)
+{
+  g_autoptr(RjProfile) profile = rj_store_dup_profile (fixture->store);
+  g_autoptr(GError) error = NULL;
+  GDate date = day (fixture, 2);
+  g_autoptr(RjEntry) entry = rj_entry_new (&date);
+  RjListItem *item = rj_profile_add_item (profile, RJ_LIST_TRIGGERS, "Payday at the warehouse");
+  RjCraving *craving = rj_entry_add_craving (entry);
+
+  craving->trigger_id = g_strdup (item->id);
+  rj_note_set (&craving->trigger_words, "Cash in my pocket", FALSE);
+  g_assert_true (rj_store_save_profile (fixture->store, profile, &error));
+  g_assert_no_error (error);
+  g_assert_true (rj_store_save_entry (fixture->store, entry, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(RjSearchResults) results = query (fixture, "warehouse pocket");
+    g_autoptr(GPtrArray) matches = rj_search_results_dup_matches (results, 0);
+    RjSearchMatch *trigger = g_ptr_array_index (matches, 0);
+    RjSearchMatch *words = g_ptr_array_index (matches, 1);
+    g_autofree char *bold = highlighted (trigger);
+
+    g_assert_cmpuint (matches->len, ==, 2);
+    g_assert_cmpint (trigger->field, ==, RJ_SEARCH_FIELD_TRIGGER);
+    g_assert_false (trigger->is_private);
+    g_assert_cmpstr (trigger->snippet, ==, "Payday at the warehouse");
+    g_assert_cmpstr (bold, ==, "warehouse");
+    g_assert_cmpint (words->field, ==, RJ_SEARCH_FIELD_CRAVING);
+  }
+
+  g_free (item->name);
+  item->name = g_strdup ("Friday pay");
+  g_assert_true (rj_store_save_profile (fixture->store, profile, &error));
+  g_assert_no_error (error);
+  assert_found (fixture, "warehouse", "");
+  assert_found (fixture, "friday", "2");
+}
+
 /* The folded text exists only in the index: it is in memory while the journal is open
  * and searched, and wiped from it when the journal locks. */
 static void
@@ -502,6 +544,7 @@ main (int argc,
   ADD ("/search/private", test_private);
   ADD ("/search/lock", test_lock);
   ADD ("/search/edit", test_edit);
+  ADD ("/search/trigger", test_trigger);
   ADD ("/search/wiped-on-lock", test_wiped_on_lock);
 
   return g_test_run ();
