@@ -56,6 +56,8 @@ struct _RjTrendsWindow
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
+  GtkButton *print_button;
+  GtkButton *pdf_button;
   GtkStack *stack;
   AdwStatusPage *empty_page;
   GtkBox *cards_box;
@@ -828,6 +830,8 @@ rj_trends_window_class_init (RjTrendsWindowClass *klass)
                                                "/com/example/RecoveryJournal/ui/rj-trends-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RjTrendsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RjTrendsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RjTrendsWindow, print_button);
+  gtk_widget_class_bind_template_child (widget_class, RjTrendsWindow, pdf_button);
   gtk_widget_class_bind_template_child (widget_class, RjTrendsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RjTrendsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RjTrendsWindow, cards_box);
