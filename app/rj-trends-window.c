@@ -35,7 +35,9 @@ typedef struct
   GtkWidget *card;
   GtkDrawingArea *area;
   GtkLabel *summary_label;
-  /* The skills card lists its plain-language lines as labels too. */
+  /* The skills card lists its plain-language lines as labels too, under an expander:
+   * the chart shows the first few, and cuts a long name short in a narrow window. */
+  GtkExpander *lines_expander;
   GtkBox *lines_box;
   int width;
 } ChartCard;
@@ -326,8 +328,8 @@ static char *
 skills_summary (const RjTrends *trends,
                 const char     *phrase)
 {
-  return g_strdup_printf (ngettext ("%u coping skill used in %s:",
-                                    "%u coping skills used in %s:", trends->skills->len),
+  return g_strdup_printf (ngettext ("%u coping skill used in %s.",
+                                    "%u coping skills used in %s.", trends->skills->len),
                           trends->skills->len, phrase);
 }
 
@@ -385,6 +387,7 @@ update_skill_lines (ChartCard      *card,
                     const RjTrends *trends,
                     GString        *description)
 {
+  g_autofree char *expander_label = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (card->lines_box))) != NULL)
@@ -392,7 +395,7 @@ update_skill_lines (ChartCard      *card,
 
   if (trends == NULL || !rj_trends_chart_has_data (card->chart, trends))
     {
-      gtk_widget_set_visible (GTK_WIDGET (card->lines_box), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (card->lines_expander), FALSE);
       return;
     }
 
@@ -411,7 +414,12 @@ update_skill_lines (ChartCard      *card,
       g_string_append (description, line);
       g_string_append_c (description, '.');
     }
-  gtk_widget_set_visible (GTK_WIDGET (card->lines_box), TRUE);
+  expander_label = g_strdup_printf (ngettext ("%u coping skill in words",
+                                              "All %u coping skills in words",
+                                              trends->skills->len),
+                                    trends->skills->len);
+  gtk_expander_set_label (card->lines_expander, expander_label);
+  gtk_widget_set_visible (GTK_WIDGET (card->lines_expander), TRUE);
 }
 
 static void
@@ -471,7 +479,6 @@ static void
 update_view (RjTrendsWindow *self)
 {
   g_autofree char *period_label = NULL;
-  g_autofree char *phrase = NULL;
   g_autofree char *overview = NULL;
   const RjTrends *trends = self->trends;
   gboolean entries = has_entries (self);
@@ -495,10 +502,9 @@ update_view (RjTrendsWindow *self)
       return;
     }
 
-  phrase = rj_trends_dup_period_phrase (trends);
-  overview = g_strdup_printf (ngettext ("%u of %u day logged in %s.",
-                                        "%u of %u days logged in %s.", trends->n_days),
-                              trends->n_days_logged, trends->n_days, phrase);
+  overview = g_strdup_printf (ngettext ("%u of %u day logged.",
+                                        "%u of %u days logged.", trends->n_days),
+                              trends->n_days_logged, trends->n_days);
   gtk_label_set_text (self->overview_label, overview);
 
   if (trends->n_days_logged < SPARSE_DAYS && trends->n_days > trends->n_days_logged)
@@ -583,17 +589,20 @@ make_card (RjTrendsWindow *self,
 
   if (chart == RJ_TRENDS_CHART_SKILLS)
     {
+      GtkWidget *expander = gtk_expander_new (NULL);
       GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-      gtk_widget_set_margin_start (lines, 12);
-      gtk_widget_set_margin_end (lines, 12);
-      gtk_widget_set_margin_bottom (lines, 12);
-      gtk_widget_set_visible (lines, FALSE);
+      gtk_widget_set_margin_top (lines, 6);
+      gtk_widget_set_margin_start (expander, 12);
+      gtk_widget_set_margin_end (expander, 12);
+      gtk_widget_set_margin_bottom (expander, 12);
+      gtk_widget_set_visible (expander, FALSE);
+      gtk_expander_set_child (GTK_EXPANDER (expander), lines);
+      card->lines_expander = GTK_EXPANDER (expander);
       card->lines_box = GTK_BOX (lines);
-      gtk_box_append (GTK_BOX (box), lines);
+      gtk_box_append (GTK_BOX (box), expander);
     }
-  else
-    gtk_widget_add_css_class (summary, "dim-label");
+  gtk_widget_add_css_class (summary, "dim-label");
 
   gtk_box_append (self->cards_box, box);
 }

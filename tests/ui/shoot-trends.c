@@ -26,7 +26,8 @@
 static GtkScrolledWindow *
 find_scrolled_window (GtkWidget *widget)
 {
-  if (GTK_IS_SCROLLED_WINDOW (widget))
+  /* The empty state's status page has one of its own, not shown. */
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget))
     return GTK_SCROLLED_WINDOW (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
