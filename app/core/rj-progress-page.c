@@ -139,7 +139,8 @@ number_cell (Page       *page,
   double h = show_text (page, x, y, width - 6, label, SMALL, PANGO_WEIGHT_NORMAL, 1,
                         PANGO_ALIGN_LEFT);
 
-  h += show_text (page, x, y + h, width - 6, value, HEADING + 1, PANGO_WEIGHT_BOLD, 1,
+  /* A long count wraps ("3650 of / 3650") rather than losing its end. */
+  h += show_text (page, x, y + h, width - 6, value, HEADING + 1, PANGO_WEIGHT_BOLD, 2,
                   PANGO_ALIGN_LEFT);
   return h;
 }
