@@ -22,6 +22,7 @@
 
 typedef struct
 {
+  GtkWindow *window;
   char *title;
   char *filter_name;
   char *mime_type;
@@ -33,6 +34,7 @@ typedef struct
 static void
 choose_data_free (ChooseData *data)
 {
+  g_clear_object (&data->window);
   g_free (data->title);
   g_free (data->filter_name);
   g_free (data->mime_type);
@@ -269,14 +271,13 @@ chooser_response_cb (GtkNativeDialog *native,
                      gpointer         user_data)
 {
   ChooseData *data = user_data;
-  GtkWindow *window = gtk_native_dialog_get_transient_for (native);
 
-  if (response == GTK_RESPONSE_ACCEPT && window != NULL)
+  if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
       rj_forget_recent_file (NULL, file);
-      data->func (window, file, data->user_data);
+      data->func (data->window, file, data->user_data);
     }
 
   choose_data_free (data);
@@ -302,7 +303,8 @@ show_chooser (GtkWindow  *window,
   gtk_file_filter_add_mime_type (filter, data->mime_type);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
 
-  /* The chooser keeps the window alive while it is open, as its transient parent. */
+  /* The window stays until the chooser answers: @data holds it. */
+  data->window = g_object_ref (window);
   g_signal_connect (native, "response", G_CALLBACK (chooser_response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

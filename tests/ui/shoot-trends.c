@@ -4,6 +4,7 @@
  * RJ_SHOOT_EMPTY=1 opens an empty journal instead of a year of demo entries.
  * RJ_SHOOT_WIDTH=<px> sizes the trends window (720 unless told), as 360 for a phone.
  * RJ_SHOOT_SCROLL=<px> scrolls the cards down by that much.
+ * RJ_SHOOT_TARGET=warning shows the warning before the first export as well.
  * RJ_SHOOT_PRINT_PDF=<path> also runs the Print button's operation, exported to <path>.
  * Run under Xvfb; it stays open for RJ_SHOOT_SECONDS (10 unless told) while
  * `import -window root` takes the picture.
@@ -95,6 +96,9 @@ main (int   argc,
 
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), atoi (scroll));
     }
+
+  if (g_strcmp0 (g_getenv ("RJ_SHOOT_TARGET"), "warning") == 0)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trends), "trends.save-pdf", NULL));
 
   rj_ui_test_spin ((seconds != NULL ? atoi (seconds) : 10) * G_USEC_PER_SEC);
 
