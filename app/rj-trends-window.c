@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "rj-day-header.h"
