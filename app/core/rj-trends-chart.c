@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The time charts (cravings, mood, sober days) put the period's days into bins that
- * end on its last day: a bin is a day (mood, up to 92 days), a week, or as many whole
+ * end on its last day: a bin is a day (mood, up to 31 days), a week, or as many whole
  * weeks as keep the bars at least MIN_BAR_STEP wide. A bin without a logged day is a
  * gap: bars are left out and drawn as a short dotted mark on the baseline, lines
  * break. A logged zero is a thin solid bar on the baseline.
@@ -25,7 +25,7 @@
 #define MIN_BAR_STEP 6.0           /* the narrowest a bin of a bar chart gets */
 #define MIN_POINT_STEP 3.0         /* the closest two points of a line get */
 #define MARKER_RADIUS 3.0
-#define DAILY_MOOD_MAX_DAYS 92     /* up to a quarter, mood is drawn day by day */
+#define DAILY_MOOD_MAX_DAYS 31     /* up to a month, mood is drawn day by day */
 
 typedef struct {
   cairo_t *cr;
@@ -528,39 +528,80 @@ draw_y_axis (Chart  *chart,
     }
 }
 
-/* Date labels under the bins, as many as fit without touching. */
+static void
+draw_x_label (Chart       *chart,
+              const GDate *date,
+              const char  *format,
+              double       x,
+              double       label_width)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (date),
+                                                     g_date_get_month (date),
+                                                     g_date_get_day (date), 12, 0, 0);
+  g_autofree char *text = g_date_time_format (time, format);
+
+  draw_text (chart, chart->small, &chart->style->muted, text,
+             CLAMP (x, chart->left - 10 + label_width / 2, chart->right + 10 - label_width / 2),
+             chart->bottom + chart->line * 0.75, 0.5, 0);
+}
+
+/* Date labels under the bins, as many as fit without touching. Up to 200 days, the
+ * last day of every few bins, counted from "now"; beyond, the months that begin in a
+ * bin, every 1, 2, 3, 6 or 12 months, so that the steps are even. */
 static void
 draw_x_labels (Chart  *chart,
                GArray *bins,
                double  step)
 {
-  const RjTrends *trends = chart->trends;
-  /* Translators: a day on a chart's axis, e.g. "3 Mar"; see g_date_time_format(). */
-  const char *format = trends->n_days <= 200 ? _("%-d %b")
-                       /* Translators: a month on a chart's axis, e.g. "Mar 2025". */
-                       : _("%b %Y");
-  double label_width;
-  guint every;
-  double y = chart->bottom + chart->line * 0.75;
+  static const guint month_steps[] = { 1, 2, 3, 6, 12, 24, 60 };
+  const Bin *last_bin = &g_array_index (bins, Bin, bins->len - 1);
+  double label_width, per_month;
+  guint every = 0;
 
   text_size (chart, chart->small, "30 Sep 00", &label_width, NULL);
-  every = MAX (1, (guint) ceil ((label_width + 10) / step));
-  /* Count from the end: the last bin, "now", always has its label. */
-  for (guint back = 0; back < bins->len; back += every)
+  if (chart->trends->n_days <= 200)
     {
-      guint i = bins->len - 1 - back;
-      const Bin *bin = &g_array_index (bins, Bin, i);
-      g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (&bin->last),
-                                                         g_date_get_month (&bin->last),
-                                                         g_date_get_day (&bin->last),
-                                                         12, 0, 0);
-      g_autofree char *text = g_date_time_format (time, format);
-      double x = chart->left + (i + 0.5) * step;
+      every = MAX (1, (guint) ceil ((label_width + 10) / step));
+      for (guint back = 0; back < bins->len; back += every)
+        {
+          guint i = bins->len - 1 - back;
+          double x = chart->left + (i + 0.5) * step;
 
-      if (x - label_width / 2 < chart->left - 10 && back > 0)
-        break;
-      draw_text (chart, chart->small, &chart->style->muted, text,
-                 MIN (x, chart->right + 10 - label_width / 2), y, 0.5, 0);
+          if (x - label_width / 2 < chart->left - 10 && back > 0)
+            break;
+          /* Translators: a day on a chart's axis, e.g. "3 Mar"; see g_date_time_format(). */
+          draw_x_label (chart, &g_array_index (bins, Bin, i).last, _("%-d %b"), x, label_width);
+        }
+      return;
+    }
+
+  per_month = step * 30.44 / MAX (last_bin->n_days, 1);
+  for (guint k = 0; k < G_N_ELEMENTS (month_steps) && every == 0; k++)
+    if (per_month * month_steps[k] >= label_width + 10)
+      every = month_steps[k];
+  if (every == 0)
+    every = month_steps[G_N_ELEMENTS (month_steps) - 1];
+  for (guint i = 0; i < bins->len; i++)
+    {
+      const Bin *bin = &g_array_index (bins, Bin, i);
+      guint first_month = g_date_get_year (&bin->first) * 12 + g_date_get_month (&bin->first) - 1;
+      guint last_month = g_date_get_year (&bin->last) * 12 + g_date_get_month (&bin->last) - 1;
+
+      /* Every first of a month inside this bin (a bin may hold two). */
+      for (guint m = first_month; m <= last_month; m++)
+        {
+          GDate month_start;
+
+          if (m % every != 0)
+            continue;
+          g_date_clear (&month_start, 1);
+          g_date_set_dmy (&month_start, 1, m % 12 + 1, m / 12);
+          if (g_date_compare (&month_start, &bin->first) < 0)
+            continue;
+          /* Translators: a month on a chart's axis, e.g. "Mar 2025". */
+          draw_x_label (chart, &month_start, _("%b %Y"), chart->left + (i + 0.5) * step,
+                        label_width);
+        }
     }
 }
 
@@ -986,6 +1027,8 @@ rj_trends_chart_draw_mood (cairo_t            *cr,
   double step, label_width, x;
   double mood_x = 0, mood_y = 0, distress_x = 0, distress_y = 0;
   gboolean has_mood, has_distress;
+  g_autofree char *mood_legend = NULL;
+  g_autofree char *distress_legend = NULL;
 
   g_return_if_fail (cr != NULL && trends != NULL && style != NULL);
 
@@ -1013,10 +1056,24 @@ rj_trends_chart_draw_mood (cairo_t            *cr,
   bins = make_bins (trends, days_per_bin);
   step = (chart.right - chart.left) / bins->len;
 
-  x = draw_legend_item (&chart, chart.left, chart.line * 0.6, SWATCH_LINE_ROUND,
-                        days_per_bin == 1 ? _("Mood (0–10)") : _("Mood, weekly average"));
-  draw_legend_item (&chart, x, chart.line * 0.6, SWATCH_DASH_SQUARE,
-                    days_per_bin == 1 ? _("Distress (0–10)") : _("Distress, weekly average"));
+  if (days_per_bin == 1)
+    {
+      mood_legend = g_strdup (_("Mood (0–10)"));
+      distress_legend = g_strdup (_("Distress (0–10)"));
+    }
+  else if (days_per_bin == 7)
+    {
+      mood_legend = g_strdup (_("Mood, weekly average"));
+      distress_legend = g_strdup (_("Distress, weekly average"));
+    }
+  else
+    {
+      /* Translators: the average of every few weeks, e.g. "Mood, average of 7 weeks". */
+      mood_legend = g_strdup_printf (_("Mood, average of %u weeks"), days_per_bin / 7);
+      distress_legend = g_strdup_printf (_("Distress, average of %u weeks"), days_per_bin / 7);
+    }
+  x = draw_legend_item (&chart, chart.left, chart.line * 0.6, SWATCH_LINE_ROUND, mood_legend);
+  draw_legend_item (&chart, x, chart.line * 0.6, SWATCH_DASH_SQUARE, distress_legend);
 
   draw_y_axis (&chart, 10, 5, FALSE);
   has_mood = draw_series (&chart, bins, step, FALSE, &mood_x, &mood_y);

@@ -9,6 +9,12 @@
  * markers and distress a dashed line with square markers, each labelled at its end;
  * skill outcomes are stacked solid / hatched / outlined. A chart without data draws
  * one calm sentence ("No cravings logged in these 30 days") instead of empty axes.
+ *
+ * A chart draws its legend and axes but not its title (rj_trends_chart_get_title()),
+ * so that the window and the page can set titles their own way. Time charts use bins
+ * that end on the period's last day: a day (mood, up to 31 days), a week, or as many
+ * whole weeks as keep each bar readable at @width (10 years: "Cravings per 7 weeks").
+ * Days not logged are gaps: a dotted mark on the baseline, a break in a line.
  */
 
 #pragma once

@@ -22,7 +22,8 @@
  *   is helped (yes), partly, did not help, or not logged. "Helped" is yes only;
  *   "partly" is kept and shown apart, never added to helped, and an answer that was
  *   not logged is left out of "of N" (N = times the client said how it went).
- *   Skills are sorted by times helped, then times used, then name.
+ *   Skills are sorted by times helped, then times partly, then times used, then name:
+ *   what helped most often first.
  */
 
 #pragma once
@@ -157,9 +158,11 @@ char       *rj_trends_dup_period_label     (const RjTrends *self) G_GNUC_WARN_UN
  * cravings logged in these 30 days". */
 char       *rj_trends_dup_period_phrase    (const RjTrends *self) G_GNUC_WARN_UNUSED_RESULT;
 
-/* The plain-language line for a skill: "Calling Ana helped 9 of 11 times", with
- * "; partly 2 times" when some answers were "partly", and a line of its own when no
- * answer was logged ("Urge surfing: used 3 times, how it went not logged"). */
+/* The plain-language line for a skill: "Calling Ana helped 9 of 11 times", or
+ * "Urge surfing helped 3 of 4 times, partly 1" when some answers were "partly" (the 4
+ * counts every answer given: helped, partly, did not help), or "Walk: used 2 times,
+ * how it went not logged" when no answer was given. Uses whose answer was not logged
+ * are not in "of N". Plural forms by ngettext. */
 char       *rj_trends_skill_describe       (const RjTrendsSkill *skill) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RjTrends, rj_trends_unref)
