@@ -36,6 +36,8 @@ struct _RjWindow
   GtkWindow *preferences_window;
   /* The session summary while it is open. */
   GtkWindow *summary_window;
+  /* The trends while they are open. */
+  GtkWindow *trends_window;
   /* The restore dialog while it is open. */
   GtkWindow *restore_dialog;
 
@@ -67,6 +69,7 @@ gboolean _rj_window_lock           (RjWindow *self,
                                     gboolean  even_if_unsaved);
 void _rj_window_show_preferences   (RjWindow *self);
 void _rj_window_show_summary       (RjWindow *self);
+void _rj_window_show_trends        (RjWindow *self);
 void _rj_window_show_restore       (RjWindow *self);
 void _rj_window_show_search        (RjWindow *self);
 

@@ -20,6 +20,7 @@
 #include "rj-preferences-window.h"
 #include "rj-restore-dialog.h"
 #include "rj-summary-window.h"
+#include "rj-trends-window.h"
 #include "rj-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RjWindow, rj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -596,6 +597,10 @@ rj_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->summary_window),
                                   (gpointer *) &self->summary_window);
   self->summary_window = NULL;
+  if (self->trends_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->trends_window),
+                                  (gpointer *) &self->trends_window);
+  self->trends_window = NULL;
   if (self->restore_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->restore_dialog),
                                   (gpointer *) &self->restore_dialog);
@@ -898,6 +903,37 @@ _rj_window_show_summary (RjWindow *self)
   g_object_add_weak_pointer (G_OBJECT (self->summary_window),
                              (gpointer *) &self->summary_window);
   gtk_window_present (self->summary_window);
+}
+
+/**
+ * _rj_window_show_trends:
+ * @self: a #RjWindow
+ *
+ * Opens the trends of the open journal, or brings them forward.
+ */
+void
+_rj_window_show_trends (RjWindow *self)
+{
+  RjStore *store = rj_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
+
+  if (!rj_store_is_unlocked (store))
+    return;
+
+  if (self->trends_window != NULL)
+    {
+      gtk_window_present (self->trends_window);
+      return;
+    }
+
+  /* The trends read the store: today's check-in belongs in them. */
+  if (!rj_checkin_page_flush (self->checkin_page, &error))
+    show_toast (self, error->message);
+
+  self->trends_window = GTK_WINDOW (rj_trends_window_new (GTK_WINDOW (self), self->context));
+  g_object_add_weak_pointer (G_OBJECT (self->trends_window),
+                             (gpointer *) &self->trends_window);
+  gtk_window_present (self->trends_window);
 }
 
 /**
