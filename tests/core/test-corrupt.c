@@ -246,7 +246,11 @@ test_truncated (Fixture *fixture,
        * there or reported damaged, none is silently gone. */
       outcome = try_unlock (fixture->path, damaged_or_foreign, lengths[i] > full - page_size);
       if (outcome.opened)
-        g_assert_cmpuint (outcome.n_entries + outcome.n_damaged, ==, N_DAYS);
+        {
+          /* The profile's row may have been cut off too (row ids are random). */
+          g_assert_cmpuint (outcome.n_entries + outcome.n_damaged, >=, N_DAYS);
+          g_assert_cmpuint (outcome.n_entries + outcome.n_damaged, <=, N_DAYS + 1);
+        }
     }
 }
 
@@ -310,7 +314,10 @@ test_zeroed_records (Fixture *fixture,
   g_test_message ("%u of %u days open, %u reported damaged", n_entries, N_DAYS, n_damaged);
   g_assert_cmpuint (n_entries, <, N_DAYS);
   g_assert_cmpuint (n_entries, >, 0);
-  g_assert_cmpuint (n_entries + n_damaged, ==, N_DAYS);
+  /* Every day either opens or is reported damaged. Row ids are random, so the journal's
+   * profile record may have been on the lost page too: one more damaged row. */
+  g_assert_cmpuint (n_entries + n_damaged, >=, N_DAYS);
+  g_assert_cmpuint (n_entries + n_damaged, <=, N_DAYS + 1);
   for (guint i = 0; i < N_DAYS; i++)
     {
       GDate date = day_of (i);
