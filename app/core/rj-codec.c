@@ -21,6 +21,12 @@
 #define LIST_TYPE "a(ssb)"
 #define CONTACTS_TYPE "a(ssss)"
 #define SCHEDULE_TYPE "a(yq)"
+#define HOMEWORK_TYPE "a(s(sb)y(sb))"
+#define WEEKLY_TYPE "ay"
+#define PLAN_ITEMS_TYPE "a(s(sb))"
+
+/* An unanswered question of the weekly check, inside its array. */
+#define WEEKLY_NOT_ANSWERED 0xff
 
 #define MAX_SLEEP_MINUTES (24 * 60)
 #define MAX_DURATION_MINUTES (24 * 60)
@@ -136,6 +142,46 @@ craving_to_variant (const RjCraving *craving)
   return g_variant_builder_end (&b);
 }
 
+static void
+add_ids (GVariantBuilder *b,
+         const char *key,
+         GPtrArray *ids)
+{
+  GVariantBuilder list;
+
+  if (ids->len == 0)
+    return;
+  g_variant_builder_init (&list, G_VARIANT_TYPE_STRING_ARRAY);
+  for (guint i = 0; i < ids->len; i++)
+    g_variant_builder_add (&list, "s", (const char *) g_ptr_array_index (ids, i));
+  g_variant_builder_add (b, "{sv}", key, g_variant_builder_end (&list));
+}
+
+static void
+add_after_session (GVariantBuilder *b,
+                   const RjAfterSession *after)
+{
+  add_note (b, "session-keep", &after->keep);
+  add_ids (b, "practise", after->practise);
+  if (after->homework->len > 0)
+    {
+      GVariantBuilder list;
+
+      g_variant_builder_init (&list, G_VARIANT_TYPE (HOMEWORK_TYPE));
+      for (guint i = 0; i < after->homework->len; i++)
+        {
+          const RjHomework *homework = g_ptr_array_index (after->homework, i);
+
+          g_variant_builder_add (&list, "(s(@sb)y(@sb))", homework->id,
+                                 wiping_string (homework->task.text), homework->task.is_private,
+                                 (guint8) homework->state,
+                                 wiping_string (homework->how_it_went.text),
+                                 homework->how_it_went.is_private);
+        }
+      g_variant_builder_add (b, "{sv}", "homework", g_variant_builder_end (&list));
+    }
+}
+
 static int
 answer_or_not_logged (RjAnswer answer)
 {
@@ -179,6 +225,22 @@ rj_entry_to_variant (const RjEntry *entry)
   add_notes (&b, "wins", entry->wins);
   add_notes (&b, "topics", entry->topics);
   add_note (&b, "notes", &entry->notes);
+  add_after_session (&b, &entry->after_session);
+  add_int (&b, "review-stress", entry->review.stress, G_VARIANT_TYPE_BYTE);
+  add_note (&b, "review-vulnerable", &entry->review.vulnerable);
+  add_note (&b, "review-set-off", &entry->review.set_off);
+  add_note (&b, "review-thoughts", &entry->review.thoughts);
+  if (!rj_weekly_check_is_empty (&entry->weekly))
+    {
+      guint8 answers[RJ_WEEKLY_N_QUESTIONS];
+
+      for (guint i = 0; i < RJ_WEEKLY_N_QUESTIONS; i++)
+        answers[i] = entry->weekly.answers[i] == RJ_NOT_LOGGED
+                     ? WEEKLY_NOT_ANSWERED : (guint8) entry->weekly.answers[i];
+      g_variant_builder_add (&b, "{sv}", "weekly",
+                             g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, answers,
+                                                        RJ_WEEKLY_N_QUESTIONS, 1));
+    }
   return g_variant_ref_sink (g_variant_builder_end (&b));
 }
 
@@ -412,6 +474,104 @@ read_notes (const Dict *dict,
 }
 
 static gboolean
+read_ids (const Dict *dict,
+          const char *key,
+          GPtrArray *ids,
+          GError **error)
+{
+  g_autoptr(GVariant) value = NULL;
+  GVariantIter iter;
+  const char *id;
+
+  if (!lookup (dict, key, "as", &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+  if (g_variant_n_children (value) > RJ_MAX_ITEMS)
+    return invalid (error, key);
+  g_variant_iter_init (&iter, value);
+  while (g_variant_iter_next (&iter, "&s", &id))
+    {
+      if (!check_id (id))
+        return invalid (error, key);
+      g_ptr_array_add (ids, g_strdup (id));
+    }
+  return TRUE;
+}
+
+static gboolean
+read_homework (const Dict *dict,
+               GPtrArray *homework,
+               GError **error)
+{
+  g_autoptr(GVariant) value = NULL;
+  GVariantIter iter;
+  const char *id, *task, *how;
+  gboolean task_private, how_private;
+  guint8 state;
+
+  if (!lookup (dict, "homework", HOMEWORK_TYPE, &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+  if (g_variant_n_children (value) > RJ_MAX_HOMEWORK)
+    return invalid (error, "homework");
+  g_variant_iter_init (&iter, value);
+  while (g_variant_iter_next (&iter, "(&s(&sb)y(&sb))", &id, &task, &task_private, &state,
+                              &how, &how_private))
+    {
+      RjHomework *item;
+
+      if (!check_id (id) || state > RJ_HOMEWORK_DONE ||
+          !check_text (task, RJ_MAX_TEXT_BYTES) || !check_text (how, RJ_MAX_TEXT_BYTES))
+        return invalid (error, "homework");
+      /* Ticking a task off finds it by its id: two with one id would be ambiguous. */
+      for (guint i = 0; i < homework->len; i++)
+        if (strcmp (((RjHomework *) g_ptr_array_index (homework, i))->id, id) == 0)
+          return invalid (error, "homework");
+      item = g_new0 (RjHomework, 1);
+      item->id = g_strdup (id);
+      rj_note_set (&item->task, task[0] != '\0' ? task : NULL, task_private);
+      item->state = state;
+      rj_note_set (&item->how_it_went, how[0] != '\0' ? how : NULL, how_private);
+      g_ptr_array_add (homework, item);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_weekly (const Dict *dict,
+             RjWeeklyCheck *weekly,
+             GError **error)
+{
+  g_autoptr(GVariant) value = NULL;
+  const guint8 *answers;
+  gsize n = 0;
+  guint n_answered = 0;
+
+  if (!lookup (dict, "weekly", WEEKLY_TYPE, &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+  answers = g_variant_get_fixed_array (value, &n, 1);
+  if (n != RJ_WEEKLY_N_QUESTIONS)
+    return invalid (error, "weekly");
+  for (guint i = 0; i < RJ_WEEKLY_N_QUESTIONS; i++)
+    {
+      if (answers[i] == WEEKLY_NOT_ANSWERED)
+        continue;
+      if (answers[i] > RJ_WEEKLY_ANSWER_MAX)
+        return invalid (error, "weekly");
+      weekly->answers[i] = answers[i];
+      n_answered++;
+    }
+  /* The writer leaves out a check with no answer; one that says so is not ours. */
+  if (n_answered == 0)
+    return invalid (error, "weekly");
+  return TRUE;
+}
+
+static gboolean
 read_craving (const Dict *dict,
               RjCraving *craving,
               GError **error)
@@ -534,7 +694,15 @@ rj_entry_from_variant (GVariant *variant,
       !read_answer (d, "session", &entry->session_attended, error) ||
       !read_notes (d, "wins", entry->wins, error) ||
       !read_notes (d, "topics", entry->topics, error) ||
-      !read_note (d, "notes", &entry->notes, error))
+      !read_note (d, "notes", &entry->notes, error) ||
+      !read_note (d, "session-keep", &entry->after_session.keep, error) ||
+      !read_ids (d, "practise", entry->after_session.practise, error) ||
+      !read_homework (d, entry->after_session.homework, error) ||
+      !read_int (d, "review-stress", "y", RJ_SCALE_MAX, &entry->review.stress, error) ||
+      !read_note (d, "review-vulnerable", &entry->review.vulnerable, error) ||
+      !read_note (d, "review-set-off", &entry->review.set_off, error) ||
+      !read_note (d, "review-thoughts", &entry->review.thoughts, error) ||
+      !read_weekly (d, &entry->weekly, error))
     return NULL;
 
   return g_steal_pointer (&entry);

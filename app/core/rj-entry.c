@@ -243,6 +243,140 @@ notes_equal (GPtrArray *a,
   return TRUE;
 }
 
+RjHomework *
+rj_homework_new (const char *task,
+                 gboolean is_private)
+{
+  RjHomework *self = g_new0 (RjHomework, 1);
+
+  self->id = g_uuid_string_random ();
+  rj_note_set (&self->task, task, is_private);
+  self->state = RJ_HOMEWORK_OPEN;
+  return self;
+}
+
+RjHomework *
+rj_homework_copy (const RjHomework *self)
+{
+  RjHomework *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (RjHomework, 1);
+  copy->id = g_strdup (self->id);
+  note_copy_into (&copy->task, &self->task);
+  copy->state = self->state;
+  note_copy_into (&copy->how_it_went, &self->how_it_went);
+  return copy;
+}
+
+void
+rj_homework_free (RjHomework *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->id);
+  note_clear (&self->task);
+  note_clear (&self->how_it_went);
+  g_free (self);
+}
+
+static gboolean
+homework_equal (const RjHomework *a,
+                const RjHomework *b)
+{
+  return g_strcmp0 (a->id, b->id) == 0 &&
+         note_equal (&a->task, &b->task) &&
+         a->state == b->state &&
+         note_equal (&a->how_it_went, &b->how_it_went);
+}
+
+static gboolean
+strings_equal (GPtrArray *a,
+               GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+after_session_equal (const RjAfterSession *a,
+                     const RjAfterSession *b)
+{
+  if (!note_equal (&a->keep, &b->keep) ||
+      !strings_equal (a->practise, b->practise) ||
+      a->homework->len != b->homework->len)
+    return FALSE;
+  for (guint i = 0; i < a->homework->len; i++)
+    if (!homework_equal (g_ptr_array_index (a->homework, i), g_ptr_array_index (b->homework, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+review_equal (const RjLapseReview *a,
+              const RjLapseReview *b)
+{
+  return a->stress == b->stress &&
+         note_equal (&a->vulnerable, &b->vulnerable) &&
+         note_equal (&a->set_off, &b->set_off) &&
+         note_equal (&a->thoughts, &b->thoughts);
+}
+
+static gboolean
+weekly_equal (const RjWeeklyCheck *a,
+              const RjWeeklyCheck *b)
+{
+  for (guint i = 0; i < RJ_WEEKLY_N_QUESTIONS; i++)
+    if (a->answers[i] != b->answers[i])
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+rj_lapse_review_is_empty (const RjLapseReview *review)
+{
+  g_return_val_if_fail (review != NULL, TRUE);
+
+  return review->stress == RJ_NOT_LOGGED &&
+         rj_note_is_empty (&review->vulnerable) &&
+         rj_note_is_empty (&review->set_off) &&
+         rj_note_is_empty (&review->thoughts);
+}
+
+int
+rj_weekly_check_total (const RjWeeklyCheck *check,
+                       guint *n_answered_out)
+{
+  guint n_answered = 0;
+  int total = 0;
+
+  g_return_val_if_fail (check != NULL, 0);
+
+  for (guint i = 0; i < RJ_WEEKLY_N_QUESTIONS; i++)
+    if (check->answers[i] != RJ_NOT_LOGGED)
+      {
+        total += check->answers[i];
+        n_answered++;
+      }
+  if (n_answered_out != NULL)
+    *n_answered_out = n_answered;
+  return total;
+}
+
+gboolean
+rj_weekly_check_is_empty (const RjWeeklyCheck *check)
+{
+  guint n_answered;
+
+  rj_weekly_check_total (check, &n_answered);
+  return n_answered == 0;
+}
+
 RjEntry *
 rj_entry_new (const GDate *date)
 {
@@ -261,6 +395,12 @@ rj_entry_new (const GDate *date)
   self->support_calls = RJ_NOT_LOGGED;
   self->wins = g_ptr_array_new_with_free_func ((GDestroyNotify) rj_note_free);
   self->topics = g_ptr_array_new_with_free_func ((GDestroyNotify) rj_note_free);
+  self->after_session.practise = g_ptr_array_new_with_free_func (g_free);
+  self->after_session.homework =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) rj_homework_free);
+  self->review.stress = RJ_NOT_LOGGED;
+  for (guint i = 0; i < RJ_WEEKLY_N_QUESTIONS; i++)
+    self->weekly.answers[i] = RJ_NOT_LOGGED;
   return self;
 }
 
@@ -289,6 +429,12 @@ rj_entry_unref (RjEntry *self)
   g_ptr_array_unref (self->wins);
   g_ptr_array_unref (self->topics);
   note_clear (&self->notes);
+  note_clear (&self->after_session.keep);
+  g_ptr_array_unref (self->after_session.practise);
+  g_ptr_array_unref (self->after_session.homework);
+  note_clear (&self->review.vulnerable);
+  note_clear (&self->review.set_off);
+  note_clear (&self->review.thoughts);
   sodium_memzero (self, sizeof *self);
   g_free (self);
 }
@@ -321,6 +467,18 @@ rj_entry_copy (const RjEntry *self)
   for (guint i = 0; i < self->topics->len; i++)
     g_ptr_array_add (copy->topics, note_dup (g_ptr_array_index (self->topics, i)));
   note_copy_into (&copy->notes, &self->notes);
+  note_copy_into (&copy->after_session.keep, &self->after_session.keep);
+  for (guint i = 0; i < self->after_session.practise->len; i++)
+    g_ptr_array_add (copy->after_session.practise,
+                     g_strdup (g_ptr_array_index (self->after_session.practise, i)));
+  for (guint i = 0; i < self->after_session.homework->len; i++)
+    g_ptr_array_add (copy->after_session.homework,
+                     rj_homework_copy (g_ptr_array_index (self->after_session.homework, i)));
+  copy->review.stress = self->review.stress;
+  note_copy_into (&copy->review.vulnerable, &self->review.vulnerable);
+  note_copy_into (&copy->review.set_off, &self->review.set_off);
+  note_copy_into (&copy->review.thoughts, &self->review.thoughts);
+  copy->weekly = self->weekly;
   return copy;
 }
 
@@ -347,7 +505,10 @@ rj_entry_equal (const RjEntry *a,
       a->session_attended != b->session_attended ||
       !notes_equal (a->wins, b->wins) ||
       !notes_equal (a->topics, b->topics) ||
-      !note_equal (&a->notes, &b->notes))
+      !note_equal (&a->notes, &b->notes) ||
+      !after_session_equal (&a->after_session, &b->after_session) ||
+      !review_equal (&a->review, &b->review) ||
+      !weekly_equal (&a->weekly, &b->weekly))
     return FALSE;
 
   for (guint i = 0; i < a->cravings->len; i++)
@@ -378,7 +539,12 @@ rj_entry_is_empty (const RjEntry *self)
          self->session_attended == RJ_ANSWER_NOT_LOGGED &&
          self->wins->len == 0 &&
          self->topics->len == 0 &&
-         rj_note_is_empty (&self->notes);
+         rj_note_is_empty (&self->notes) &&
+         rj_note_is_empty (&self->after_session.keep) &&
+         self->after_session.practise->len == 0 &&
+         self->after_session.homework->len == 0 &&
+         rj_lapse_review_is_empty (&self->review) &&
+         rj_weekly_check_is_empty (&self->weekly);
 }
 
 RjCraving *
@@ -432,4 +598,62 @@ rj_entry_add_topic (RjEntry *self,
   note = rj_note_new (text, is_private);
   g_ptr_array_add (self->topics, note);
   return note;
+}
+
+RjHomework *
+rj_entry_add_homework (RjEntry *self,
+                       const char *task,
+                       gboolean is_private)
+{
+  RjHomework *homework;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  homework = rj_homework_new (task, is_private);
+  g_ptr_array_add (self->after_session.homework, homework);
+  return homework;
+}
+
+RjHomework *
+rj_entry_find_homework (const RjEntry *self,
+                        const char *id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < self->after_session.homework->len; i++)
+    {
+      RjHomework *homework = g_ptr_array_index (self->after_session.homework, i);
+
+      if (g_strcmp0 (homework->id, id) == 0)
+        return homework;
+    }
+  return NULL;
+}
+
+void
+rj_entry_add_practise (RjEntry *self,
+                       const char *skill_id)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (skill_id != NULL);
+
+  g_ptr_array_add (self->after_session.practise, g_strdup (skill_id));
+}
+
+guint
+rj_entry_count_open_homework (const RjEntry *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->after_session.homework->len; i++)
+    {
+      const RjHomework *homework = g_ptr_array_index (self->after_session.homework, i);
+
+      if (homework->state == RJ_HOMEWORK_OPEN)
+        n++;
+    }
+  return n;
 }

@@ -85,6 +85,56 @@ typedef struct {
   RjNote next_time;
 } RjUse;
 
+typedef enum {
+  RJ_HOMEWORK_OPEN = 0,
+  RJ_HOMEWORK_DONE = 1,
+} RjHomeworkState;
+
+#define RJ_MAX_HOMEWORK 100       /* tasks set on one session day */
+
+/* A task from a session. It lives in the entry of the day it was set: ticking it off
+ * or noting how it went later changes that entry, so the task keeps one home. */
+typedef struct {
+  char *id;                 /* stable, for editing and for the next days' check-ins */
+  RjNote task;
+  RjHomeworkState state;
+  RjNote how_it_went;       /* the client's word on it */
+} RjHomework;
+
+/* What came out of a session, on the day of the session. */
+typedef struct {
+  RjNote keep;              /* what the counsellor or group said that I want to keep */
+  GPtrArray *practise;      /* of char*: skill ids from RjProfile.skills */
+  GPtrArray *homework;      /* of RjHomework*, in the order they were set */
+} RjAfterSession;
+
+/* A short guided look back at a day with use. Sleep and HALT are the day's own
+ * fields (RjEntry.sleep_minutes, RjEntry.halt); "what happened" and "next time" are
+ * in RjUse. */
+typedef struct {
+  int stress;               /* 0-10, or RJ_NOT_LOGGED */
+  RjNote vulnerable;        /* what else made me vulnerable, in my words */
+  RjNote set_off;           /* what set it off */
+  RjNote thoughts;          /* thoughts and feelings */
+} RjLapseReview;
+
+/* The weekly craving check: five questions about the past week, each 0-6, following
+ * the structure of the Penn Alcohol Craving Scale. A self-check, not a diagnosis. */
+typedef enum {
+  RJ_WEEKLY_HOW_OFTEN,
+  RJ_WEEKLY_HOW_STRONG,
+  RJ_WEEKLY_HOW_LONG,
+  RJ_WEEKLY_HOW_HARD,
+  RJ_WEEKLY_OVERALL,
+  RJ_WEEKLY_N_QUESTIONS
+} RjWeeklyQuestion;
+
+#define RJ_WEEKLY_ANSWER_MAX 6
+
+typedef struct {
+  int answers[RJ_WEEKLY_N_QUESTIONS];   /* 0-6 each, or RJ_NOT_LOGGED */
+} RjWeeklyCheck;
+
 typedef struct {
   GDate date;               /* always valid */
   int mood;                 /* 0-10, or RJ_NOT_LOGGED */
@@ -100,6 +150,9 @@ typedef struct {
   GPtrArray *wins;          /* of RjNote* */
   GPtrArray *topics;        /* of RjNote*: what I want to talk about in group */
   RjNote notes;
+  RjAfterSession after_session;
+  RjLapseReview review;
+  RjWeeklyCheck weekly;     /* stored on the day it was done */
   /*< private >*/
   gatomicrefcount ref_count;
 } RjEntry;
@@ -122,6 +175,26 @@ RjNote     *rj_entry_add_win           (RjEntry *self,
 RjNote     *rj_entry_add_topic         (RjEntry *self,
                                         const char *text,
                                         gboolean is_private);
+RjHomework *rj_entry_add_homework      (RjEntry *self,
+                                        const char *task,
+                                        gboolean is_private);
+RjHomework *rj_entry_find_homework     (const RjEntry *self,
+                                        const char *id);
+void        rj_entry_add_practise      (RjEntry *self,
+                                        const char *skill_id);
+guint       rj_entry_count_open_homework (const RjEntry *self);
+gboolean    rj_lapse_review_is_empty   (const RjLapseReview *review);
+
+/* The sum of the answered questions; @n_answered_out says how many there were
+ * (0: the check was not done). */
+int         rj_weekly_check_total      (const RjWeeklyCheck *check,
+                                        guint *n_answered_out);
+gboolean    rj_weekly_check_is_empty   (const RjWeeklyCheck *check);
+
+RjHomework *rj_homework_new            (const char *task,
+                                        gboolean is_private) G_GNUC_WARN_UNUSED_RESULT;
+RjHomework *rj_homework_copy           (const RjHomework *self) G_GNUC_WARN_UNUSED_RESULT;
+void        rj_homework_free           (RjHomework *self);
 
 #define RJ_TYPE_CRAVING (rj_craving_get_type ())
 
@@ -147,5 +220,6 @@ void        rj_wipe_string             (char *str);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RjEntry, rj_entry_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RjCraving, rj_craving_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RjHomework, rj_homework_free)
 
 G_END_DECLS

@@ -92,6 +92,11 @@ const char *const rj_test_entry_fields[] = {
   "private-win", "topic", "private-topic", "notes", NULL
 };
 
+const char *const rj_test_entry_loop_fields[] = {
+  "session-keep", "homework", "private-homework", "homework-note", "private-homework-note",
+  "review-vulnerable", "review-set-off", "private-review-thoughts", NULL
+};
+
 const char *const rj_test_profile_fields[] = {
   "client-name", "trigger-item", "skill-item", "substance-item", "renamed-skill",
   "contact-name", "contact-phone", "contact-note", "second-contact-name",
@@ -194,6 +199,59 @@ rj_test_entry_full (const GDate *date,
   text = g_strdup_printf ("First line.\n\nA second paragraph with\ttabs and “quotes”.\n%s-notes",
                           marker);
   rj_note_set (&entry->notes, text, TRUE);
+  g_clear_pointer (&text, g_free);
+
+  /* After the session: every kind of homework, both states, private and not. */
+  text = canary (marker, "session-keep");
+  rj_note_set (&entry->after_session.keep, text, FALSE);
+  g_clear_pointer (&text, g_free);
+  rj_entry_add_practise (entry, "urge-surfing");
+  rj_entry_add_practise (entry, "a-skill_of-my-own-0123456789");
+  {
+    RjHomework *homework;
+
+    text = canary (marker, "homework");
+    homework = rj_entry_add_homework (entry, text, FALSE);
+    g_clear_pointer (&text, g_free);
+    g_free (homework->id);
+    homework->id = g_strdup ("homework-1");
+    homework->state = RJ_HOMEWORK_DONE;
+    text = canary (marker, "homework-note");
+    rj_note_set (&homework->how_it_went, text, FALSE);
+    g_clear_pointer (&text, g_free);
+
+    text = canary (marker, "private-homework");
+    homework = rj_entry_add_homework (entry, text, TRUE);
+    g_clear_pointer (&text, g_free);
+    g_free (homework->id);
+    homework->id = g_strdup ("homework-2");
+    text = canary (marker, "private-homework-note");
+    rj_note_set (&homework->how_it_went, text, TRUE);
+    g_clear_pointer (&text, g_free);
+
+    /* A task with nothing written yet but a private flag. */
+    homework = rj_entry_add_homework (entry, NULL, TRUE);
+    g_free (homework->id);
+    homework->id = g_strdup ("homework-3");
+  }
+
+  /* The lapse review, at the edges of its scale. */
+  entry->review.stress = RJ_SCALE_MAX;
+  text = canary (marker, "review-vulnerable");
+  rj_note_set (&entry->review.vulnerable, text, FALSE);
+  g_clear_pointer (&text, g_free);
+  text = canary (marker, "review-set-off");
+  rj_note_set (&entry->review.set_off, text, FALSE);
+  g_clear_pointer (&text, g_free);
+  text = canary (marker, "private-review-thoughts");
+  rj_note_set (&entry->review.thoughts, text, TRUE);
+
+  /* The weekly check with one question left unanswered and a zero. */
+  entry->weekly.answers[RJ_WEEKLY_HOW_OFTEN] = 0;
+  entry->weekly.answers[RJ_WEEKLY_HOW_STRONG] = RJ_WEEKLY_ANSWER_MAX;
+  entry->weekly.answers[RJ_WEEKLY_HOW_LONG] = 3;
+  entry->weekly.answers[RJ_WEEKLY_HOW_HARD] = RJ_NOT_LOGGED;
+  entry->weekly.answers[RJ_WEEKLY_OVERALL] = 2;
   return entry;
 }
 
@@ -221,6 +279,9 @@ rj_test_entry_zeros (const GDate *date)
   entry->meetings = 0;
   entry->support_calls = 0;
   entry->session_attended = RJ_ANSWER_NO;
+  entry->review.stress = 0;
+  for (guint i = 0; i < RJ_WEEKLY_N_QUESTIONS; i++)
+    entry->weekly.answers[i] = 0;
   return entry;
 }
 

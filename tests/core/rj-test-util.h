@@ -35,6 +35,9 @@ RjStore   *rj_test_open_store          (const char *path,
  * "<marker>-<field>". NULL-terminated. */
 extern const char *const rj_test_entry_fields[];
 extern const char *const rj_test_profile_fields[];
+/* The texts of the after-session notes, the lapse review and the homework, kept apart
+ * from rj_test_entry_fields because the search does not index them yet. */
+extern const char *const rj_test_entry_loop_fields[];
 
 /* An entry with every field logged, every text holding @marker (so that a scan can
  * look for it), and edge values: intensity 0 and 10, midnight, a 0-minute craving. */

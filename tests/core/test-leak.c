@@ -109,6 +109,8 @@ test_canaries (void)
   leak_check_add (&check, g_strdup (MARKER));
   for (guint i = 0; rj_test_entry_fields[i] != NULL; i++)
     leak_check_add (&check, g_strdup_printf ("%s-%s", MARKER, rj_test_entry_fields[i]));
+  for (guint i = 0; rj_test_entry_loop_fields[i] != NULL; i++)
+    leak_check_add (&check, g_strdup_printf ("%s-%s", MARKER, rj_test_entry_loop_fields[i]));
   for (guint i = 0; rj_test_profile_fields[i] != NULL; i++)
     leak_check_add (&check, g_strdup_printf ("%s-%s", MARKER, rj_test_profile_fields[i]));
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)

@@ -328,8 +328,10 @@ test_entry_wrong_types (void)
       n_keys++;
     }
   /* date, mood, distress, sleep, halt, cravings, used, substance, amount, what-happened,
-   * next-time, medication, meetings, support-calls, session, wins, topics, notes */
-  g_assert_cmpuint (n_keys, ==, 18);
+   * next-time, medication, meetings, support-calls, session, wins, topics, notes,
+   * session-keep, practise, homework, review-stress, review-vulnerable, review-set-off,
+   * review-thoughts, weekly */
+  g_assert_cmpuint (n_keys, ==, 26);
 
   cravings = g_variant_lookup_value (variant, "cravings", G_VARIANT_TYPE ("aa{sv}"));
   g_assert_nonnull (cravings);

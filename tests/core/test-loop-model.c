@@ -1,0 +1,378 @@
+/* test-loop-model.c: what comes back from a session (homework, skills to practise),
+ * the lapse review and the weekly craving check survive their record form; hostile
+ * values in them are refused.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-loop-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rj-test-util.h"
+
+static RjEntry *
+entry_round_trip (const RjEntry *entry)
+{
+  g_autoptr(GVariant) variant = rj_entry_to_variant (entry);
+  g_autoptr(GBytes) bytes = g_variant_get_data_as_bytes (variant);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) back = rj_variant_from_untrusted (bytes, &error);
+  RjEntry *result;
+
+  g_assert_no_error (error);
+  result = rj_entry_from_variant (back, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+/* A copy of the a{sv} @dict with @key set to @value (or removed when @value is NULL). */
+static GVariant *
+dict_replace (GVariant *dict,
+              const char *key,
+              GVariant *value)
+{
+  GVariantBuilder b;
+  GVariantIter iter;
+  const char *k;
+  GVariant *v;
+
+  g_variant_builder_init (&b, G_VARIANT_TYPE_VARDICT);
+  g_variant_iter_init (&iter, dict);
+  while (g_variant_iter_next (&iter, "{&sv}", &k, &v))
+    {
+      if (strcmp (k, key) != 0)
+        g_variant_builder_add (&b, "{sv}", k, v);
+      g_variant_unref (v);
+    }
+  if (value != NULL)
+    g_variant_builder_add (&b, "{sv}", key, value);
+  return g_variant_ref_sink (g_variant_builder_end (&b));
+}
+
+static void
+assert_rejected (GVariant *variant,
+                 const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) sunk = g_variant_ref_sink (variant);
+  g_autoptr(RjEntry) entry = NULL;
+
+  g_test_message ("A record with %s", what);
+  entry = rj_entry_from_variant (sunk, &error);
+  g_assert_null (entry);
+  g_assert_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DAMAGED);
+}
+
+static GVariant *
+weekly_bytes (const guint8 *answers,
+              gsize n)
+{
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, answers, n, 1);
+}
+
+static GVariant *
+homework_of (guint n,
+             const char *first_id,
+             guint8 first_state)
+{
+  GVariantBuilder b;
+
+  g_variant_builder_init (&b, G_VARIANT_TYPE ("a(s(sb)y(sb))"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = i == 0 ? g_strdup (first_id) : g_strdup_printf ("task-%u", i);
+
+      g_variant_builder_add (&b, "(s(sb)y(sb))", id, "Call my sponsor", FALSE,
+                             i == 0 ? first_state : (guint8) RJ_HOMEWORK_OPEN, "", FALSE);
+    }
+  return g_variant_builder_end (&b);
+}
+
+/* Every new part of a full entry comes back as written, private flags and zeros
+ * included. */
+static void
+test_round_trip (void)
+{
+  GDate date;
+  g_autoptr(RjEntry) entry = NULL;
+  g_autoptr(RjEntry) back = NULL;
+  g_autoptr(RjEntry) copy = NULL;
+  const RjHomework *homework;
+  guint n_answered = 99;
+
+  g_date_set_dmy (&date, 17, G_DATE_MARCH, 2026);
+  entry = rj_test_entry_full (&date, "loop");
+  back = entry_round_trip (entry);
+  g_assert_true (rj_entry_equal (entry, back));
+
+  g_assert_cmpstr (back->after_session.keep.text, ==, "Ça va — loop-session-keep ✓");
+  g_assert_cmpuint (back->after_session.practise->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (back->after_session.practise, 0), ==, "urge-surfing");
+  g_assert_cmpuint (back->after_session.homework->len, ==, 3);
+  homework = rj_entry_find_homework (back, "homework-1");
+  g_assert_nonnull (homework);
+  g_assert_cmpint (homework->state, ==, RJ_HOMEWORK_DONE);
+  g_assert_false (homework->task.is_private);
+  g_assert_cmpstr (homework->how_it_went.text, ==, "Ça va — loop-homework-note ✓");
+  homework = rj_entry_find_homework (back, "homework-2");
+  g_assert_nonnull (homework);
+  g_assert_cmpint (homework->state, ==, RJ_HOMEWORK_OPEN);
+  g_assert_true (homework->task.is_private);
+  g_assert_true (homework->how_it_went.is_private);
+  homework = rj_entry_find_homework (back, "homework-3");
+  g_assert_nonnull (homework);
+  g_assert_true (rj_note_is_empty (&homework->task));
+  g_assert_true (homework->task.is_private);
+  g_assert_null (rj_entry_find_homework (back, "homework-4"));
+  g_assert_cmpuint (rj_entry_count_open_homework (back), ==, 2);
+
+  g_assert_cmpint (back->review.stress, ==, RJ_SCALE_MAX);
+  g_assert_cmpstr (back->review.set_off.text, ==, "Ça va — loop-review-set-off ✓");
+  g_assert_true (back->review.thoughts.is_private);
+  g_assert_false (back->review.vulnerable.is_private);
+
+  g_assert_cmpint (back->weekly.answers[RJ_WEEKLY_HOW_OFTEN], ==, 0);
+  g_assert_cmpint (back->weekly.answers[RJ_WEEKLY_HOW_STRONG], ==, 6);
+  g_assert_cmpint (back->weekly.answers[RJ_WEEKLY_HOW_HARD], ==, RJ_NOT_LOGGED);
+  g_assert_cmpint (rj_weekly_check_total (&back->weekly, &n_answered), ==, 0 + 6 + 3 + 2);
+  g_assert_cmpuint (n_answered, ==, 4);
+
+  copy = rj_entry_copy (back);
+  g_assert_true (rj_entry_equal (copy, entry));
+}
+
+/* Each change to a new field makes the entries differ, and each alone makes an entry
+ * non-empty. */
+static void
+test_equal_and_empty (void)
+{
+  GDate date;
+  g_autoptr(RjEntry) full = NULL;
+
+  g_date_set_dmy (&date, 18, G_DATE_MARCH, 2026);
+  full = rj_test_entry_full (&date, "eq");
+
+  for (guint change = 0; change < 8; change++)
+    {
+      g_autoptr(RjEntry) other = rj_entry_copy (full);
+      g_autoptr(RjEntry) alone = rj_entry_new (&date);
+      RjHomework *homework = g_ptr_array_index (other->after_session.homework, 0);
+
+      g_assert_true (rj_entry_is_empty (alone));
+      switch (change)
+        {
+        case 0:
+          homework->state = RJ_HOMEWORK_OPEN;
+          rj_entry_add_homework (alone, "Read the leaflet", FALSE);
+          break;
+        case 1:
+          rj_note_set (&homework->how_it_went, "Went fine", FALSE);
+          rj_note_set (&alone->after_session.keep, "Slow down", FALSE);
+          break;
+        case 2:
+          homework->task.is_private = !homework->task.is_private;
+          rj_entry_add_practise (alone, "breathing");
+          break;
+        case 3:
+          g_ptr_array_remove_index (other->after_session.practise, 1);
+          alone->review.stress = 0;
+          break;
+        case 4:
+          other->review.stress = 9;
+          rj_note_set (&alone->review.set_off, "A text from an old friend", TRUE);
+          break;
+        case 5:
+          rj_note_set (&other->review.vulnerable, "Skipped lunch", FALSE);
+          rj_note_set (&alone->review.thoughts, "Tired", FALSE);
+          break;
+        case 6:
+          other->weekly.answers[RJ_WEEKLY_HOW_HARD] = 0;
+          alone->weekly.answers[RJ_WEEKLY_OVERALL] = 0;
+          break;
+        case 7:
+          g_free (homework->id);
+          homework->id = g_strdup ("another-id");
+          rj_note_set (&alone->review.vulnerable, "Alone all weekend", FALSE);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      g_test_message ("change %u", change);
+      g_assert_false (rj_entry_equal (full, other));
+      g_assert_false (rj_entry_is_empty (alone));
+      {
+        g_autoptr(RjEntry) back = entry_round_trip (alone);
+        g_assert_true (rj_entry_equal (alone, back));
+      }
+    }
+}
+
+/* A record written before these fields existed reads with all of them not logged. */
+static void
+test_old_record (void)
+{
+  GDate date;
+  g_autoptr(RjEntry) full = NULL;
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RjEntry) old = NULL;
+  static const char *const new_keys[] = {
+    "session-keep", "practise", "homework", "review-stress", "review-vulnerable",
+    "review-set-off", "review-thoughts", "weekly",
+  };
+
+  g_date_set_dmy (&date, 19, G_DATE_MARCH, 2026);
+  full = rj_test_entry_full (&date, "old");
+  variant = rj_entry_to_variant (full);
+  for (guint i = 0; i < G_N_ELEMENTS (new_keys); i++)
+    {
+      GVariant *without = dict_replace (variant, new_keys[i], NULL);
+
+      g_assert_true (g_variant_lookup_value (variant, new_keys[i], NULL) != NULL);
+      g_variant_unref (g_variant_lookup_value (variant, new_keys[i], NULL));
+      g_variant_unref (variant);
+      variant = without;
+    }
+  old = rj_entry_from_variant (variant, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (old);
+  g_assert_cmpint (old->mood, ==, 10);
+  g_assert_true (rj_note_is_empty (&old->after_session.keep));
+  g_assert_cmpuint (old->after_session.practise->len, ==, 0);
+  g_assert_cmpuint (old->after_session.homework->len, ==, 0);
+  g_assert_true (rj_lapse_review_is_empty (&old->review));
+  g_assert_cmpint (old->review.stress, ==, RJ_NOT_LOGGED);
+  g_assert_true (rj_weekly_check_is_empty (&old->weekly));
+  for (guint i = 0; i < RJ_WEEKLY_N_QUESTIONS; i++)
+    g_assert_cmpint (old->weekly.answers[i], ==, RJ_NOT_LOGGED);
+}
+
+static void
+test_hostile (void)
+{
+  static const guint8 seven[] = { 1, 2, 7, 3, 4 };
+  static const guint8 over[] = { 1, 2, 254, 3, 4 };
+  static const guint8 four[] = { 1, 2, 3, 4 };
+  static const guint8 six[] = { 1, 2, 3, 4, 5, 6 };
+  static const guint8 none[] = { 0xff, 0xff, 0xff, 0xff, 0xff };
+  static const guint8 fine[] = { 0xff, 6, 0, 0xff, 6 };
+  GDate date;
+  g_autoptr(RjEntry) entry = NULL;
+  g_autoptr(GVariant) variant = NULL;
+
+  g_date_set_dmy (&date, 20, G_DATE_MARCH, 2026);
+  entry = rj_test_entry_full (&date, "hostile");
+  variant = rj_entry_to_variant (entry);
+
+  assert_rejected (dict_replace (variant, "weekly", weekly_bytes (seven, 5)), "an answer of 7");
+  assert_rejected (dict_replace (variant, "weekly", weekly_bytes (over, 5)), "an answer of 254");
+  assert_rejected (dict_replace (variant, "weekly", weekly_bytes (four, 4)), "four answers");
+  assert_rejected (dict_replace (variant, "weekly", weekly_bytes (six, 6)), "six answers");
+  assert_rejected (dict_replace (variant, "weekly", weekly_bytes (NULL, 0)), "no answers");
+  assert_rejected (dict_replace (variant, "weekly", weekly_bytes (none, 5)),
+                   "a check with every answer missing");
+  assert_rejected (dict_replace (variant, "weekly", g_variant_new_parsed ("@aq [1,2,3,4,5]")),
+                   "answers as aq");
+  assert_rejected (dict_replace (variant, "review-stress", g_variant_new_byte (11)), "stress 11");
+  assert_rejected (dict_replace (variant, "review-stress", g_variant_new_uint32 (3)),
+                   "stress as u");
+  assert_rejected (dict_replace (variant, "review-set-off", g_variant_new_string ("x")),
+                   "a review note without its private flag");
+  assert_rejected (dict_replace (variant, "homework", homework_of (1, "task", 2)),
+                   "a homework state of 2");
+  assert_rejected (dict_replace (variant, "homework", homework_of (1, "task", 255)),
+                   "a homework state of 255");
+  assert_rejected (dict_replace (variant, "homework", homework_of (1, "../etc", 0)),
+                   "a homework id with a path in it");
+  assert_rejected (dict_replace (variant, "homework", homework_of (1, "", 0)),
+                   "an empty homework id");
+  assert_rejected (dict_replace (variant, "homework", homework_of (3, "task-2", 0)),
+                   "two tasks with one id");
+  assert_rejected (dict_replace (variant, "homework", homework_of (RJ_MAX_HOMEWORK + 1,
+                                                                   "task", 0)),
+                   "too many tasks");
+  assert_rejected (dict_replace (variant, "homework", g_variant_new_parsed (
+                     "@a(s(sb)y) [('t', ('x', false), 0)]")), "a task without its note");
+  assert_rejected (dict_replace (variant, "practise", g_variant_new_parsed ("@as ['a b']")),
+                   "a skill id with a space");
+  assert_rejected (dict_replace (variant, "practise", g_variant_new_parsed ("@as ['']")),
+                   "an empty skill id");
+  {
+    g_autoptr(GPtrArray) many = g_ptr_array_new ();
+
+    for (guint i = 0; i <= RJ_MAX_ITEMS; i++)
+      g_ptr_array_add (many, (gpointer) "breathing");
+    assert_rejected (dict_replace (variant, "practise",
+                                   g_variant_new_strv ((const char *const *) many->pdata,
+                                                       many->len)),
+                     "too many skills to practise");
+  }
+
+  /* The limits themselves are fine. */
+  {
+    g_autoptr(GVariant) ok = dict_replace (variant, "weekly", weekly_bytes (fine, 5));
+    g_autoptr(GVariant) ok2 = dict_replace (ok, "homework",
+                                            homework_of (RJ_MAX_HOMEWORK, "task", 1));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RjEntry) read = rj_entry_from_variant (ok2, &error);
+    guint n_answered;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (read);
+    g_assert_cmpint (rj_weekly_check_total (&read->weekly, &n_answered), ==, 12);
+    g_assert_cmpuint (n_answered, ==, 3);
+    g_assert_cmpuint (read->after_session.homework->len, ==, RJ_MAX_HOMEWORK);
+    g_assert_cmpuint (rj_entry_count_open_homework (read), ==, RJ_MAX_HOMEWORK - 1);
+  }
+}
+
+/* The weekly total against hand-counted answers. */
+static void
+test_weekly_total (void)
+{
+  RjWeeklyCheck check;
+  guint n_answered = 99;
+
+  for (guint i = 0; i < RJ_WEEKLY_N_QUESTIONS; i++)
+    check.answers[i] = RJ_NOT_LOGGED;
+  g_assert_true (rj_weekly_check_is_empty (&check));
+  g_assert_cmpint (rj_weekly_check_total (&check, &n_answered), ==, 0);
+  g_assert_cmpuint (n_answered, ==, 0);
+
+  check.answers[RJ_WEEKLY_OVERALL] = 0;
+  g_assert_false (rj_weekly_check_is_empty (&check));
+  g_assert_cmpint (rj_weekly_check_total (&check, &n_answered), ==, 0);
+  g_assert_cmpuint (n_answered, ==, 1);
+
+  for (guint i = 0; i < RJ_WEEKLY_N_QUESTIONS; i++)
+    check.answers[i] = RJ_WEEKLY_ANSWER_MAX;
+  g_assert_cmpint (rj_weekly_check_total (&check, &n_answered), ==, 30);
+  g_assert_cmpuint (n_answered, ==, 5);
+
+  check.answers[RJ_WEEKLY_HOW_OFTEN] = 2;
+  check.answers[RJ_WEEKLY_HOW_STRONG] = 5;
+  check.answers[RJ_WEEKLY_HOW_LONG] = 1;
+  check.answers[RJ_WEEKLY_HOW_HARD] = RJ_NOT_LOGGED;
+  check.answers[RJ_WEEKLY_OVERALL] = 3;
+  g_assert_cmpint (rj_weekly_check_total (&check, NULL), ==, 11);
+  g_assert_cmpint (rj_weekly_check_total (&check, &n_answered), ==, 11);
+  g_assert_cmpuint (n_answered, ==, 4);
+}
+
+int
+main (int argc,
+      char *argv[])
+{
+  rj_test_init (&argc, &argv);
+
+  g_test_add_func ("/loop-model/entry/round-trip", test_round_trip);
+  g_test_add_func ("/loop-model/entry/equal-and-empty", test_equal_and_empty);
+  g_test_add_func ("/loop-model/entry/old-record", test_old_record);
+  g_test_add_func ("/loop-model/entry/hostile", test_hostile);
+  g_test_add_func ("/loop-model/weekly-total", test_weekly_total);
+  return g_test_run ();
+}
