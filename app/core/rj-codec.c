@@ -708,6 +708,40 @@ rj_entry_from_variant (GVariant *variant,
   return g_steal_pointer (&entry);
 }
 
+static void
+add_plan_items (GVariantBuilder *b,
+                const char *key,
+                GPtrArray *items)
+{
+  GVariantBuilder list;
+
+  if (items->len == 0)
+    return;
+  g_variant_builder_init (&list, G_VARIANT_TYPE (PLAN_ITEMS_TYPE));
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RjPlanItem *item = g_ptr_array_index (items, i);
+      g_variant_builder_add (&list, "(s(@sb))", item->item_id, wiping_string (item->words.text),
+                             item->words.is_private);
+    }
+  g_variant_builder_add (b, "{sv}", key, g_variant_builder_end (&list));
+}
+
+static GVariant *
+plan_to_variant (const RjPlan *plan)
+{
+  GVariantBuilder b;
+
+  g_variant_builder_init (&b, G_VARIANT_TYPE_VARDICT);
+  add_note (&b, "reasons", &plan->reasons);
+  add_plan_items (&b, "triggers", plan->triggers);
+  add_note (&b, "warning-signs", &plan->warning_signs);
+  add_plan_items (&b, "strategies", plan->strategies);
+  add_ids (&b, "people", plan->people);
+  add_note (&b, "if-lapse", &plan->if_lapse);
+  return g_variant_builder_end (&b);
+}
+
 GVariant *
 rj_profile_to_variant (const RjProfile *profile)
 {
@@ -765,6 +799,9 @@ rj_profile_to_variant (const RjProfile *profile)
         }
       g_variant_builder_add (&b, "{sv}", "schedule", g_variant_builder_end (&schedule));
     }
+
+  if (!rj_plan_is_empty (&profile->plan))
+    g_variant_builder_add (&b, "{sv}", "plan", plan_to_variant (&profile->plan));
   return g_variant_ref_sink (g_variant_builder_end (&b));
 }
 
@@ -801,6 +838,63 @@ read_list (const Dict *dict,
   return TRUE;
 }
 
+static gboolean
+read_plan_items (const Dict *dict,
+                 const char *key,
+                 GPtrArray *items,
+                 GError **error)
+{
+  g_autoptr(GVariant) value = NULL;
+  GVariantIter iter;
+  const char *id, *words;
+  gboolean is_private;
+
+  if (!lookup (dict, key, PLAN_ITEMS_TYPE, &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+  if (g_variant_n_children (value) > RJ_MAX_PLAN_ITEMS)
+    return invalid (error, key);
+  g_variant_iter_init (&iter, value);
+  while (g_variant_iter_next (&iter, "(&s(&sb))", &id, &words, &is_private))
+    {
+      RjPlanItem *item;
+
+      if (!check_id (id) || !check_text (words, RJ_MAX_TEXT_BYTES))
+        return invalid (error, key);
+      item = g_new0 (RjPlanItem, 1);
+      item->item_id = g_strdup (id);
+      rj_note_set (&item->words, words[0] != '\0' ? words : NULL, is_private);
+      g_ptr_array_add (items, item);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_plan (const Dict *dict,
+           RjPlan *plan,
+           GError **error)
+{
+  g_autoptr(GVariant) value = NULL;
+  g_auto(Dict) d = { 0 };
+
+  if (!lookup (dict, "plan", "a{sv}", &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+  if (!dict_init (&d, value, error) ||
+      !read_note (&d, "reasons", &plan->reasons, error) ||
+      !read_plan_items (&d, "triggers", plan->triggers, error) ||
+      !read_note (&d, "warning-signs", &plan->warning_signs, error) ||
+      !read_plan_items (&d, "strategies", plan->strategies, error) ||
+      !read_ids (&d, "people", plan->people, error) ||
+      !read_note (&d, "if-lapse", &plan->if_lapse, error))
+    return FALSE;
+  if (plan->people->len > RJ_MAX_PLAN_ITEMS)
+    return invalid (error, "people");
+  return TRUE;
+}
+
 RjProfile *
 rj_profile_from_variant (GVariant *variant,
                          GError **error)
@@ -822,7 +916,8 @@ rj_profile_from_variant (GVariant *variant,
       !read_list (&dict, keys[RJ_LIST_SKILLS], profile->lists[RJ_LIST_SKILLS], error) ||
       !read_list (&dict, keys[RJ_LIST_SUBSTANCES], profile->lists[RJ_LIST_SUBSTANCES], error) ||
       !lookup (&dict, "contacts", CONTACTS_TYPE, &contacts, error) ||
-      !lookup (&dict, "schedule", SCHEDULE_TYPE, &schedule, error))
+      !lookup (&dict, "schedule", SCHEDULE_TYPE, &schedule, error) ||
+      !read_plan (&dict, &profile->plan, error))
     return NULL;
 
   if (name != NULL)

@@ -144,6 +144,264 @@ rj_contact_free (RjContact *contact)
   g_free (contact);
 }
 
+void
+rj_plan_item_free (RjPlanItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->item_id);
+  rj_note_set (&item->words, NULL, FALSE);
+  g_free (item);
+}
+
+static RjPlanItem *
+plan_item_new (const char *item_id,
+               const char *words,
+               gboolean is_private)
+{
+  RjPlanItem *item = g_new0 (RjPlanItem, 1);
+
+  item->item_id = g_strdup (item_id);
+  rj_note_set (&item->words, words, is_private);
+  return item;
+}
+
+static void
+plan_init (RjPlan *plan)
+{
+  plan->triggers = g_ptr_array_new_with_free_func ((GDestroyNotify) rj_plan_item_free);
+  plan->strategies = g_ptr_array_new_with_free_func ((GDestroyNotify) rj_plan_item_free);
+  plan->people = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+plan_clear (RjPlan *plan)
+{
+  rj_note_set (&plan->reasons, NULL, FALSE);
+  g_clear_pointer (&plan->triggers, g_ptr_array_unref);
+  rj_note_set (&plan->warning_signs, NULL, FALSE);
+  g_clear_pointer (&plan->strategies, g_ptr_array_unref);
+  g_clear_pointer (&plan->people, g_ptr_array_unref);
+  rj_note_set (&plan->if_lapse, NULL, FALSE);
+}
+
+static void
+plan_items_copy (GPtrArray *dest,
+                 GPtrArray *src)
+{
+  for (guint i = 0; i < src->len; i++)
+    {
+      const RjPlanItem *item = g_ptr_array_index (src, i);
+      g_ptr_array_add (dest, plan_item_new (item->item_id, item->words.text,
+                                            item->words.is_private));
+    }
+}
+
+static void
+plan_copy_into (RjPlan *dest,
+                const RjPlan *src)
+{
+  rj_note_set (&dest->reasons, src->reasons.text, src->reasons.is_private);
+  plan_items_copy (dest->triggers, src->triggers);
+  rj_note_set (&dest->warning_signs, src->warning_signs.text, src->warning_signs.is_private);
+  plan_items_copy (dest->strategies, src->strategies);
+  for (guint i = 0; i < src->people->len; i++)
+    g_ptr_array_add (dest->people, g_strdup (g_ptr_array_index (src->people, i)));
+  rj_note_set (&dest->if_lapse, src->if_lapse.text, src->if_lapse.is_private);
+}
+
+static gboolean
+plan_note_equal (const RjNote *a,
+                 const RjNote *b)
+{
+  return g_strcmp0 (a->text != NULL ? a->text : "", b->text != NULL ? b->text : "") == 0 &&
+         !a->is_private == !b->is_private;
+}
+
+static gboolean
+plan_items_equal (GPtrArray *a,
+                  GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const RjPlanItem *ia = g_ptr_array_index (a, i);
+      const RjPlanItem *ib = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (ia->item_id, ib->item_id) != 0 || !plan_note_equal (&ia->words, &ib->words))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+plan_equal (const RjPlan *a,
+            const RjPlan *b)
+{
+  if (!plan_note_equal (&a->reasons, &b->reasons) ||
+      !plan_items_equal (a->triggers, b->triggers) ||
+      !plan_note_equal (&a->warning_signs, &b->warning_signs) ||
+      !plan_items_equal (a->strategies, b->strategies) ||
+      a->people->len != b->people->len ||
+      !plan_note_equal (&a->if_lapse, &b->if_lapse))
+    return FALSE;
+  for (guint i = 0; i < a->people->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (a->people, i), g_ptr_array_index (b->people, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+rj_plan_is_empty (const RjPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, TRUE);
+
+  return rj_note_is_empty (&plan->reasons) && plan->triggers->len == 0 &&
+         rj_note_is_empty (&plan->warning_signs) && plan->strategies->len == 0 &&
+         plan->people->len == 0 && rj_note_is_empty (&plan->if_lapse);
+}
+
+RjPlanItem *
+rj_plan_add_trigger (RjPlan *plan,
+                     const char *trigger_id,
+                     const char *words,
+                     gboolean is_private)
+{
+  RjPlanItem *item;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (trigger_id != NULL, NULL);
+
+  item = plan_item_new (trigger_id, words, is_private);
+  g_ptr_array_add (plan->triggers, item);
+  return item;
+}
+
+RjPlanItem *
+rj_plan_add_strategy (RjPlan *plan,
+                      const char *skill_id,
+                      const char *words,
+                      gboolean is_private)
+{
+  RjPlanItem *item;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (skill_id != NULL, NULL);
+
+  item = plan_item_new (skill_id, words, is_private);
+  g_ptr_array_add (plan->strategies, item);
+  return item;
+}
+
+void
+rj_plan_add_person (RjPlan *plan,
+                    const char *contact_id)
+{
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (contact_id != NULL);
+
+  g_ptr_array_add (plan->people, g_strdup (contact_id));
+}
+
+static void
+suggestion_clear (gpointer data)
+{
+  RjSkillSuggestion *suggestion = data;
+
+  g_clear_pointer (&suggestion->skill_id, g_free);
+}
+
+static int
+suggestion_compare (gconstpointer a,
+                    gconstpointer b)
+{
+  const RjSkillSuggestion *sa = a;
+  const RjSkillSuggestion *sb = b;
+
+  /* Most helpful first; g_array_sort is stable, so ties keep the list's order. */
+  return (sb->n_helped > sa->n_helped) - (sb->n_helped < sa->n_helped);
+}
+
+GArray *
+rj_plan_suggest_strategies (const RjProfile *profile,
+                            GPtrArray *entries,
+                            guint max_n)
+{
+  const GPtrArray *skills;
+  g_autofree guint *counts = NULL;
+  g_autoptr(GHashTable) index = NULL;
+  GArray *result;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+  g_return_val_if_fail (entries != NULL, NULL);
+
+  skills = profile->lists[RJ_LIST_SKILLS];
+  counts = g_new0 (guint, skills->len + 1);
+  index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < skills->len; i++)
+    {
+      const RjListItem *item = g_ptr_array_index (skills, i);
+      g_hash_table_insert (index, item->id, GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint e = 0; e < entries->len; e++)
+    {
+      const RjEntry *entry = g_ptr_array_index (entries, e);
+
+      for (guint c = 0; c < entry->cravings->len; c++)
+        {
+          const RjCraving *craving = g_ptr_array_index (entry->cravings, c);
+
+          for (guint s = 0; s < craving->skills->len; s++)
+            {
+              const RjSkillUse *use = &g_array_index (craving->skills, RjSkillUse, s);
+              guint i;
+
+              if (use->helped != RJ_HELPED_YES)
+                continue;
+              i = GPOINTER_TO_UINT (g_hash_table_lookup (index, use->skill_id));
+              if (i != 0)
+                counts[i - 1]++;
+            }
+        }
+    }
+
+  result = g_array_new (FALSE, TRUE, sizeof (RjSkillSuggestion));
+  g_array_set_clear_func (result, suggestion_clear);
+  for (guint i = 0; i < skills->len; i++)
+    {
+      const RjListItem *item = g_ptr_array_index (skills, i);
+      RjSkillSuggestion suggestion = { NULL, counts[i] };
+
+      if (item->hidden || counts[i] == 0)
+        continue;
+      suggestion.skill_id = g_strdup (item->id);
+      g_array_append_val (result, suggestion);
+    }
+  g_array_sort (result, suggestion_compare);
+  if (result->len > max_n)
+    g_array_set_size (result, max_n);
+  return result;
+}
+
+RjContact *
+rj_profile_find_contact (const RjProfile *self,
+                         const char *id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (id == NULL)
+    return NULL;
+  for (guint i = 0; i < self->contacts->len; i++)
+    {
+      RjContact *contact = g_ptr_array_index (self->contacts, i);
+      if (g_strcmp0 (contact->id, id) == 0)
+        return contact;
+    }
+  return NULL;
+}
+
 RjProfile *
 rj_profile_new (void)
 {
@@ -155,6 +413,7 @@ rj_profile_new (void)
     self->lists[kind] = g_ptr_array_new_with_free_func ((GDestroyNotify) rj_list_item_free);
   self->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) rj_contact_free);
   self->schedule = g_array_new (FALSE, TRUE, sizeof (RjSessionSlot));
+  plan_init (&self->plan);
   return self;
 }
 
@@ -192,6 +451,7 @@ rj_profile_unref (RjProfile *self)
     g_ptr_array_unref (self->lists[kind]);
   g_ptr_array_unref (self->contacts);
   g_array_unref (self->schedule);
+  plan_clear (&self->plan);
   g_free (self);
 }
 
@@ -217,6 +477,7 @@ rj_profile_copy (const RjProfile *self)
       g_ptr_array_add (copy->contacts, contact_new (c->id, c->name, c->phone, c->note));
     }
   g_array_append_vals (copy->schedule, self->schedule->data, self->schedule->len);
+  plan_copy_into (&copy->plan, &self->plan);
   return copy;
 }
 
@@ -246,7 +507,8 @@ rj_profile_equal (const RjProfile *a,
   if (!text_equal (a->client_name, b->client_name) ||
       !dates_equal (&a->sober_start, &b->sober_start) ||
       a->contacts->len != b->contacts->len ||
-      a->schedule->len != b->schedule->len)
+      a->schedule->len != b->schedule->len ||
+      !plan_equal (&a->plan, &b->plan))
     return FALSE;
 
   for (guint kind = 0; kind < RJ_N_LISTS; kind++)

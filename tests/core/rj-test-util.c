@@ -100,7 +100,8 @@ const char *const rj_test_entry_loop_fields[] = {
 const char *const rj_test_profile_fields[] = {
   "client-name", "trigger-item", "skill-item", "substance-item", "renamed-skill",
   "contact-name", "contact-phone", "contact-note", "second-contact-name",
-  "second-contact-phone", NULL
+  "second-contact-phone", "plan-reasons", "plan-trigger-words", "plan-warning-signs",
+  "plan-strategy-words", "private-plan-strategy-words", "plan-if-lapse", NULL
 };
 
 static char *
@@ -330,6 +331,33 @@ rj_test_profile_full (const char *marker)
   rj_profile_add_session (profile, G_DATE_MONDAY, 18 * 60);
   rj_profile_add_session (profile, G_DATE_WEDNESDAY, 9 * 60 + 30);
   rj_profile_add_session (profile, G_DATE_THURSDAY, 0);
+
+  /* The relapse-prevention plan, every section filled, one part private. */
+  {
+    RjPlan *plan = &profile->plan;
+    g_autofree char *text = NULL;
+
+    text = canary (marker, "plan-reasons");
+    rj_note_set (&plan->reasons, text, FALSE);
+    g_clear_pointer (&text, g_free);
+    text = canary (marker, "plan-trigger-words");
+    rj_plan_add_trigger (plan, "a-trigger_of-my-own-0123456789", text, FALSE);
+    g_clear_pointer (&text, g_free);
+    rj_plan_add_trigger (plan, "people", NULL, FALSE);
+    text = canary (marker, "plan-warning-signs");
+    rj_note_set (&plan->warning_signs, text, FALSE);
+    g_clear_pointer (&text, g_free);
+    text = canary (marker, "plan-strategy-words");
+    rj_plan_add_strategy (plan, "urge-surfing", text, FALSE);
+    g_clear_pointer (&text, g_free);
+    text = canary (marker, "private-plan-strategy-words");
+    rj_plan_add_strategy (plan, "call-support", text, TRUE);
+    g_clear_pointer (&text, g_free);
+    for (guint i = 0; i < profile->contacts->len; i++)
+      rj_plan_add_person (plan, ((RjContact *) g_ptr_array_index (profile->contacts, i))->id);
+    text = canary (marker, "plan-if-lapse");
+    rj_note_set (&plan->if_lapse, text, FALSE);
+  }
   return profile;
 }
 

@@ -363,6 +363,194 @@ test_weekly_total (void)
   g_assert_cmpuint (n_answered, ==, 4);
 }
 
+static RjProfile *
+profile_round_trip (const RjProfile *profile)
+{
+  g_autoptr(GVariant) variant = rj_profile_to_variant (profile);
+  g_autoptr(GBytes) bytes = g_variant_get_data_as_bytes (variant);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) back = rj_variant_from_untrusted (bytes, &error);
+  RjProfile *result;
+
+  g_assert_no_error (error);
+  result = rj_profile_from_variant (back, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static void
+assert_profile_rejected (GVariant *variant,
+                         const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) sunk = g_variant_ref_sink (variant);
+  g_autoptr(RjProfile) profile = NULL;
+
+  g_test_message ("A profile with %s", what);
+  profile = rj_profile_from_variant (sunk, &error);
+  g_assert_null (profile);
+  g_assert_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DAMAGED);
+}
+
+/* The plan comes back whole; an old profile without one reads with an empty plan. */
+static void
+test_plan_round_trip (void)
+{
+  g_autoptr(RjProfile) full = rj_test_profile_full ("plan");
+  g_autoptr(RjProfile) back = profile_round_trip (full);
+  g_autoptr(RjProfile) copy = rj_profile_copy (back);
+  g_autoptr(RjProfile) changed = rj_profile_copy (full);
+  g_autoptr(RjProfile) defaults = rj_profile_new_default ();
+  g_autoptr(RjProfile) defaults_back = profile_round_trip (defaults);
+  g_autoptr(GVariant) variant = rj_profile_to_variant (defaults);
+  const RjPlanItem *item;
+  const RjContact *person;
+
+  g_assert_true (rj_profile_equal (full, back));
+  g_assert_true (rj_profile_equal (copy, full));
+  g_assert_false (rj_plan_is_empty (&back->plan));
+  g_assert_cmpstr (back->plan.reasons.text, ==, "Ça va — plan-plan-reasons ✓");
+  g_assert_cmpuint (back->plan.triggers->len, ==, 2);
+  item = g_ptr_array_index (back->plan.triggers, 0);
+  g_assert_cmpstr (item->item_id, ==, "a-trigger_of-my-own-0123456789");
+  g_assert_cmpstr (item->words.text, ==, "Ça va — plan-plan-trigger-words ✓");
+  item = g_ptr_array_index (back->plan.triggers, 1);
+  g_assert_true (rj_note_is_empty (&item->words));
+  item = g_ptr_array_index (back->plan.strategies, 1);
+  g_assert_cmpstr (item->item_id, ==, "call-support");
+  g_assert_true (item->words.is_private);
+  g_assert_cmpuint (back->plan.people->len, ==, 2);
+  person = rj_profile_find_contact (back, g_ptr_array_index (back->plan.people, 1));
+  g_assert_nonnull (person);
+  g_assert_cmpstr (person->phone, ==, "plan-second-contact-phone");
+  g_assert_cmpstr (back->plan.if_lapse.text, ==, "Ça va — plan-plan-if-lapse ✓");
+
+  /* An empty plan is not written, and reads back empty. */
+  g_assert_null (g_variant_lookup_value (variant, "plan", NULL));
+  g_assert_true (rj_plan_is_empty (&defaults_back->plan));
+  g_assert_true (rj_profile_equal (defaults, defaults_back));
+
+  /* A change in any section is a change of the profile. */
+  rj_plan_add_person (&changed->plan, "someone-else");
+  g_assert_false (rj_profile_equal (full, changed));
+  g_ptr_array_remove_index (changed->plan.people, changed->plan.people->len - 1);
+  g_assert_true (rj_profile_equal (full, changed));
+  ((RjPlanItem *) g_ptr_array_index (changed->plan.strategies, 0))->words.is_private = TRUE;
+  g_assert_false (rj_profile_equal (full, changed));
+}
+
+static void
+test_plan_hostile (void)
+{
+  g_autoptr(RjProfile) full = rj_test_profile_full ("plan-hostile");
+  g_autoptr(GVariant) variant = rj_profile_to_variant (full);
+  g_autoptr(GVariant) plan = g_variant_lookup_value (variant, "plan", G_VARIANT_TYPE_VARDICT);
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+  guint n_keys = 0;
+  GVariantBuilder b;
+
+  g_assert_nonnull (plan);
+  g_variant_iter_init (&iter, plan);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      g_autoptr(GVariant) bad = dict_replace (plan, key, g_variant_is_of_type (
+                                                value, G_VARIANT_TYPE_STRING_ARRAY)
+                                              ? g_variant_new_string ("x")
+                                              : g_variant_new_strv (NULL, 0));
+      g_autofree char *what = g_strdup_printf ("plan “%s” of the wrong type", key);
+
+      assert_profile_rejected (dict_replace (variant, "plan", bad), what);
+      g_variant_unref (value);
+      n_keys++;
+    }
+  /* reasons, triggers, warning-signs, strategies, people, if-lapse */
+  g_assert_cmpuint (n_keys, ==, 6);
+
+  assert_profile_rejected (dict_replace (variant, "plan", g_variant_new_string ("plan")),
+                           "a plan that is a string");
+  {
+    g_autoptr(GVariant) bad = dict_replace (plan, "people", g_variant_new_parsed ("['../x']"));
+    assert_profile_rejected (dict_replace (variant, "plan", bad), "a person id with a path");
+  }
+  {
+    g_autoptr(GVariant) bad = dict_replace (plan, "triggers", g_variant_new_parsed (
+                                              "[('', ('words', false))]"));
+    assert_profile_rejected (dict_replace (variant, "plan", bad), "a trigger without id");
+  }
+  g_variant_builder_init (&b, G_VARIANT_TYPE ("a(s(sb))"));
+  for (guint i = 0; i <= RJ_MAX_PLAN_ITEMS; i++)
+    g_variant_builder_add (&b, "(s(sb))", "breathing", "Slow breaths", FALSE);
+  {
+    g_autoptr(GVariant) bad = dict_replace (plan, "strategies", g_variant_builder_end (&b));
+    assert_profile_rejected (dict_replace (variant, "plan", bad), "101 strategies");
+  }
+  g_variant_builder_init (&b, G_VARIANT_TYPE ("as"));
+  for (guint i = 0; i <= RJ_MAX_PLAN_ITEMS; i++)
+    g_variant_builder_add (&b, "s", "sam");
+  {
+    g_autoptr(GVariant) bad = dict_replace (plan, "people", g_variant_builder_end (&b));
+    assert_profile_rejected (dict_replace (variant, "plan", bad), "101 people");
+  }
+}
+
+/* Suggestions count only "it helped", only skills on the client's list that are not
+ * hidden, most often first, ties in the list's order. */
+static void
+test_suggest_strategies (void)
+{
+  g_autoptr(RjProfile) profile = rj_profile_new_default ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rj_entry_unref);
+  g_autoptr(GArray) none = NULL;
+  g_autoptr(GArray) suggested = NULL;
+  g_autoptr(GArray) top = NULL;
+  const RjSkillSuggestion *s;
+  GDate date;
+  /* skill, helped, times: breathing helped 3, urge-surfing 2 (and "partly" twice,
+   * which does not count), call-support 2 but hidden, write-it-out never. */
+  static const struct { const char *skill; RjHelped helped; guint times; } uses[] = {
+    { "urge-surfing", RJ_HELPED_YES, 2 }, { "urge-surfing", RJ_HELPED_PARTLY, 2 },
+    { "breathing", RJ_HELPED_YES, 3 }, { "write-it-out", RJ_HELPED_NO, 4 },
+    { "write-it-out", RJ_HELPED_NOT_LOGGED, 1 }, { "call-support", RJ_HELPED_YES, 2 },
+    { "no-longer-on-the-list", RJ_HELPED_YES, 5 },
+  };
+
+  g_assert_nonnull (rj_profile_find_item (profile, RJ_LIST_SKILLS, "urge-surfing"));
+  g_assert_nonnull (rj_profile_find_item (profile, RJ_LIST_SKILLS, "breathing"));
+  g_assert_nonnull (rj_profile_find_item (profile, RJ_LIST_SKILLS, "write-it-out"));
+  rj_profile_find_item (profile, RJ_LIST_SKILLS, "call-support")->hidden = TRUE;
+
+  none = rj_plan_suggest_strategies (profile, entries, 10);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  g_date_set_dmy (&date, 1, G_DATE_APRIL, 2026);
+  for (guint i = 0; i < G_N_ELEMENTS (uses); i++)
+    for (guint t = 0; t < uses[i].times; t++)
+      {
+        RjEntry *entry = rj_entry_new (&date);
+        RjCraving *craving = rj_entry_add_craving (entry);
+
+        rj_craving_add_skill (craving, uses[i].skill, uses[i].helped);
+        g_ptr_array_add (entries, entry);
+        g_date_add_days (&date, 1);
+      }
+
+  suggested = rj_plan_suggest_strategies (profile, entries, 10);
+  g_assert_cmpuint (suggested->len, ==, 2);
+  s = &g_array_index (suggested, RjSkillSuggestion, 0);
+  g_assert_cmpstr (s->skill_id, ==, "breathing");
+  g_assert_cmpuint (s->n_helped, ==, 3);
+  s = &g_array_index (suggested, RjSkillSuggestion, 1);
+  g_assert_cmpstr (s->skill_id, ==, "urge-surfing");
+  g_assert_cmpuint (s->n_helped, ==, 2);
+
+  top = rj_plan_suggest_strategies (profile, entries, 1);
+  g_assert_cmpuint (top->len, ==, 1);
+  g_assert_cmpstr (g_array_index (top, RjSkillSuggestion, 0).skill_id, ==, "breathing");
+}
+
 int
 main (int argc,
       char *argv[])
@@ -374,5 +562,8 @@ main (int argc,
   g_test_add_func ("/loop-model/entry/old-record", test_old_record);
   g_test_add_func ("/loop-model/entry/hostile", test_hostile);
   g_test_add_func ("/loop-model/weekly-total", test_weekly_total);
+  g_test_add_func ("/loop-model/plan/round-trip", test_plan_round_trip);
+  g_test_add_func ("/loop-model/plan/hostile", test_plan_hostile);
+  g_test_add_func ("/loop-model/plan/suggest-strategies", test_suggest_strategies);
   return g_test_run ();
 }

@@ -626,8 +626,8 @@ test_profile_hostile (void)
       g_variant_unref (value);
       n_keys++;
     }
-  /* name, sober-start, triggers, skills, substances, contacts, schedule */
-  g_assert_cmpuint (n_keys, ==, 7);
+  /* name, sober-start, triggers, skills, substances, contacts, schedule, plan */
+  g_assert_cmpuint (n_keys, ==, 8);
 
   assert_profile_rejected (dict_replace (variant, "sober-start", g_variant_new_string ("1987-02-30")),
                            "a sober start that is no day");
