@@ -4,7 +4,8 @@
  *
  * The page is laid out top to bottom with measured Pango layouts. The header, the
  * status, the day grid and the counsellor's footer always show; the lists in between
- * (cravings, triggers, skills, lapses, topics, wins) get what is left. When they do
+ * (homework, the weekly check, cravings, triggers, skills, lapses, topics, wins) get
+ * what is left. When they do
  * not fit, the limits below shrink step by step (fewer lines per text, then fewer
  * rows with "+N more") and the page is laid out again, so it never needs a second
  * page. The middle is also clipped, as a last guard.
@@ -43,6 +44,7 @@ typedef struct {
   guint max_counts;          /* triggers and skills */
   guint max_notes;           /* lapses, topics, wins: each */
   int note_lines;
+  guint max_homework;        /* tasks from the last session */
 } Limits;
 
 typedef struct {
@@ -764,6 +766,125 @@ draw_notes (Page         *page,
   return y - top;
 }
 
+static void
+append_lapse_words (GString      *text,
+                    const char   *label,
+                    const char   *words,
+                    double        width,
+                    const Limits *limits)
+{
+  g_autofree char *shortened = NULL;
+  g_autofree char *part = NULL;
+
+  if (words == NULL)
+    return;
+  shortened = rj_page_shorten (words, width, limits->note_lines);
+  part = g_markup_printf_escaped (" · <i>%s</i> %s", label, shortened);
+  g_string_append (text, part);
+}
+
+/* "Homework from last session": each task with its state and the client's word on it,
+ * cut to @limits->max_homework tasks of up to two lines. */
+static double
+draw_homework (Page         *page,
+               double        y,
+               const Limits *limits)
+{
+  const RjSummary *s = page->summary;
+  guint n = s->homework != NULL ? s->homework->len : 0;
+  guint shown = MIN (n, limits->max_homework);
+  int lines = MIN (limits->note_lines, 2);
+  double top = y;
+  g_autofree char *date = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *done = NULL;
+
+  if (!g_date_valid (&s->homework_set_on))
+    return 0;
+
+  date = format_short_date (&s->homework_set_on);
+  /* Translators: the heading of the homework block; %s is the session's date. */
+  heading = g_strdup_printf (_("Homework from last session (%s)"), date);
+  y += draw_heading (page, page->left, y, page->width, heading);
+  /* Translators: how many of the session's homework tasks are done, e.g. "2 of 5 done". */
+  done = g_strdup_printf (_("%u of %u done"), s->n_homework_done, s->n_homework_total);
+  y += show_line (page, page->left, y, page->width, done, SMALL, PANGO_WEIGHT_NORMAL);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      const RjSummaryHomework *homework = g_ptr_array_index (s->homework, i);
+      g_autofree char *task = rj_page_shorten (homework->task != NULL ? homework->task : "–",
+                                               page->width, lines);
+      g_autofree char *markup = NULL;
+      const char *state = homework->state == RJ_HOMEWORK_DONE ? _("Done")
+                                                              : C_("homework", "Not yet");
+
+      if (homework->how_it_went != NULL)
+        {
+          g_autofree char *how = rj_page_shorten (homework->how_it_went, page->width, lines);
+          markup = g_markup_printf_escaped ("<b>%s</b>  %s · <i>%s</i> %s", state, task,
+                                            _("How it went:"), how);
+        }
+      else
+        markup = g_markup_printf_escaped ("<b>%s</b>  %s", state, task);
+      y += show_text (page, page->left, y, page->width, markup, BODY, PANGO_WEIGHT_NORMAL,
+                      TRUE, lines, PANGO_ALIGN_LEFT) + 1.5;
+    }
+  y += draw_more (page, page->left, y, page->width, n - shown);
+  if (s->n_homework_private > 0)
+    {
+      g_autofree char *kept = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u private task not shown",
+                       "%u private tasks not shown", s->n_homework_private),
+          s->n_homework_private);
+      y += show_line (page, page->left, y, page->width, kept, SMALL, PANGO_WEIGHT_NORMAL);
+    }
+
+  return y - top + GAP;
+}
+
+static char *
+format_weekly (const RjSummaryWeekly *weekly)
+{
+  g_autofree char *date = format_short_date (&weekly->date);
+
+  if (weekly->n_answered == RJ_WEEKLY_N_QUESTIONS)
+    /* Translators: a weekly check's total and its day, e.g. "14 on Mon 3 Mar". */
+    return g_strdup_printf (_("%d on %s"), weekly->total, date);
+  /* Translators: a weekly check's total when not every question was answered, e.g.
+   * "11 on Mon 3 Mar (4 of 5 questions answered)". */
+  return g_strdup_printf (_("%d on %s (%u of %u questions answered)"), weekly->total, date,
+                          weekly->n_answered, (guint) RJ_WEEKLY_N_QUESTIONS);
+}
+
+/* The weekly craving check: the latest total and the week before's, and what the
+ * numbers are. No cut-off and no verdict: it is the client's own self-check. */
+static double
+draw_weekly (Page  *page,
+             double y)
+{
+  const RjSummary *s = page->summary;
+  g_autofree char *latest = NULL;
+  g_autofree char *previous = NULL;
+  g_autofree char *markup = NULL;
+  double h;
+
+  if (!g_date_valid (&s->weekly_latest.date))
+    return 0;
+
+  latest = format_weekly (&s->weekly_latest);
+  previous = g_date_valid (&s->weekly_previous.date) ? format_weekly (&s->weekly_previous)
+                                                     : g_strdup ("–");
+  markup = g_markup_printf_escaped ("<b>%s</b>  %s · <i>%s</i> %s\n%s",
+                                    _("Weekly craving check:"), latest,
+                                    _("The week before:"), previous,
+                                    _("Five questions about the past week, 0–6 each, "
+                                      "added up (0–30). A self-check, not a diagnosis."));
+  h = show_text (page, page->left, y, page->width, markup, BODY, PANGO_WEIGHT_NORMAL, TRUE, 3,
+                 PANGO_ALIGN_LEFT);
+  return h + GAP;
+}
+
 static double
 draw_lapses (Page         *page,
              double        y,
@@ -813,6 +934,18 @@ draw_lapses (Page         *page,
                                                            _("Next time:"), next);
           g_string_append (text, part);
         }
+      /* The lapse review, in the client's words. */
+      if (lapse->stress != RJ_NOT_LOGGED)
+        {
+          g_autofree char *part = g_markup_printf_escaped (" · <i>%s</i> %d/10", _("Stress:"),
+                                                           lapse->stress);
+          g_string_append (text, part);
+        }
+      append_lapse_words (text, _("What made me vulnerable:"), lapse->vulnerable, page->width,
+                          limits);
+      append_lapse_words (text, _("What set it off:"), lapse->set_off, page->width, limits);
+      append_lapse_words (text, _("Thoughts and feelings:"), lapse->thoughts, page->width,
+                          limits);
       markup = g_string_free (text, FALSE);
       y += show_text (page, page->left, y, page->width, markup, BODY, PANGO_WEIGHT_NORMAL,
                       TRUE, limits->note_lines, PANGO_ALIGN_LEFT) + 1.5;
@@ -835,6 +968,8 @@ draw_middle (Page         *page,
   double right_width = page->width * 0.4 - GAP / 2;
   double a, b;
 
+  y += draw_homework (page, y, limits);
+  y += draw_weekly (page, y);
   y += draw_lapses (page, y, limits);
 
   a = draw_cravings (page, page->left, y, left_width, limits);
@@ -926,6 +1061,8 @@ shrink_limits (Limits *limits)
     limits->note_lines--;
   else if (limits->max_notes > 3)
     limits->max_notes--;
+  else if (limits->max_homework > 6)
+    limits->max_homework--;
   else if (limits->max_counts > 6)
     limits->max_counts--;   /* the sixth trigger matters less than a craving's words */
   else if (limits->craving_lines > 2)
@@ -938,6 +1075,8 @@ shrink_limits (Limits *limits)
     limits->note_lines--;
   else if (limits->max_notes > 1)
     limits->max_notes--;
+  else if (limits->max_homework > 2)
+    limits->max_homework--;
   else if (limits->max_counts > 2)
     limits->max_counts--;
   else if (limits->craving_lines > 1)
@@ -970,7 +1109,7 @@ rj_summary_page_draw (cairo_t         *cr,
                       GDateTime       *generated)
 {
   Page page = { 0 };
-  Limits limits = { RJ_SUMMARY_TOP_CRAVINGS, 3, 12, 5, 4 };
+  Limits limits = { RJ_SUMMARY_TOP_CRAVINGS, 3, 12, 5, 4, 10 };
   double margin;
   double middle_top;
   double middle_bottom;

@@ -17,6 +17,7 @@
 
 #define DEFAULT_SESSION_LOOKBACK 60
 #define DEFAULT_PERIOD_DAYS 7
+#define WEEKLY_LOOKBACK 35
 
 G_DEFINE_BOXED_TYPE (RjSummary, rj_summary, rj_summary_ref, rj_summary_unref)
 
@@ -64,7 +65,18 @@ lapse_free (RjSummaryLapse *lapse)
   rj_wipe_string (lapse->amount);
   rj_wipe_string (lapse->what_happened);
   rj_wipe_string (lapse->next_time);
+  rj_wipe_string (lapse->vulnerable);
+  rj_wipe_string (lapse->set_off);
+  rj_wipe_string (lapse->thoughts);
   g_free (lapse);
+}
+
+static void
+summary_homework_free (RjSummaryHomework *homework)
+{
+  rj_wipe_string (homework->task);
+  rj_wipe_string (homework->how_it_went);
+  g_free (homework);
 }
 
 static void
@@ -327,6 +339,10 @@ compute_entry_cb (const RjEntry *entry,
       lapse->amount = public_text (&entry->use.amount, n_private);
       lapse->what_happened = public_text (&entry->use.what_happened, n_private);
       lapse->next_time = public_text (&entry->use.next_time, n_private);
+      lapse->stress = entry->review.stress;
+      lapse->vulnerable = public_text (&entry->review.vulnerable, n_private);
+      lapse->set_off = public_text (&entry->review.set_off, n_private);
+      lapse->thoughts = public_text (&entry->review.thoughts, n_private);
       g_ptr_array_add (summary->lapses, lapse);
     }
 
@@ -388,6 +404,107 @@ skill_history_cb (const RjEntry *entry,
   /* Every skill of the period has been used before: the rest of history cannot
    * change anything. */
   return history->n_left > 0;
+}
+
+/* Weeks start on Monday: 1 January of the year 1 (julian day 1) was a Monday. */
+static guint
+week_of (const GDate *date)
+{
+  return (g_date_get_julian (date) - 1) / 7;
+}
+
+typedef struct {
+  RjSummaryWeekly *latest;
+  RjSummaryWeekly *previous;
+  GDate stop;                 /* the walk ends before this day */
+} WeeklyWalk;
+
+static gboolean
+weekly_cb (const RjEntry *entry,
+           gpointer user_data)
+{
+  WeeklyWalk *walk = user_data;
+  RjSummaryWeekly *into;
+  guint n_answered;
+  int total;
+
+  if (g_date_valid (&walk->stop) && g_date_compare (&entry->date, &walk->stop) < 0)
+    return FALSE;
+  if (rj_weekly_check_is_empty (&entry->weekly))
+    return TRUE;
+
+  if (!g_date_valid (&walk->latest->date))
+    {
+      into = walk->latest;
+      /* The week before may be up to WEEKLY_LOOKBACK days older than this one. */
+      walk->stop = entry->date;
+      g_date_subtract_days (&walk->stop, MIN (WEEKLY_LOOKBACK,
+                                              g_date_get_julian (&entry->date) - 1));
+    }
+  else if (week_of (&entry->date) < week_of (&walk->latest->date))
+    into = walk->previous;
+  else
+    return TRUE;          /* a second check in the same week: the latest one counts */
+
+  total = rj_weekly_check_total (&entry->weekly, &n_answered);
+  into->date = entry->date;
+  into->total = total;
+  into->n_answered = n_answered;
+  return into == walk->latest;
+}
+
+static void
+compute_weekly (RjSummary *self,
+                RjStore *store,
+                const GDate *last)
+{
+  WeeklyWalk walk = { &self->weekly_latest, &self->weekly_previous, { 0 } };
+  GDate from = *last;
+
+  g_date_clear (&walk.stop, 1);
+  g_date_subtract_days (&from, MIN (2 * WEEKLY_LOOKBACK, g_date_get_julian (last) - 1));
+  walk.stop = *last;
+  g_date_subtract_days (&walk.stop, MIN (WEEKLY_LOOKBACK, g_date_get_julian (last) - 1));
+  rj_store_foreach_entry (store, &from, last, TRUE, weekly_cb, &walk);
+}
+
+static void
+compute_homework (RjSummary *self,
+                  RjStore *store,
+                  const RjProfile *profile,
+                  const GDate *first)
+{
+  g_autoptr(RjEntry) entry = NULL;
+  GDate session;
+
+  if (!rj_find_last_session (store, profile, first, DEFAULT_SESSION_LOOKBACK, &session))
+    return;
+  entry = rj_store_dup_entry (store, &session);
+  if (entry == NULL || entry->after_session.homework->len == 0)
+    return;
+
+  self->homework_set_on = session;
+  for (guint i = 0; i < entry->after_session.homework->len; i++)
+    {
+      const RjHomework *homework = g_ptr_array_index (entry->after_session.homework, i);
+      RjSummaryHomework *shown;
+
+      self->n_homework_total++;
+      if (homework->state == RJ_HOMEWORK_DONE)
+        self->n_homework_done++;
+      if (homework->task.is_private)
+        {
+          /* The task and its note go together: one item kept back. */
+          self->n_homework_private++;
+          self->n_private_left_out++;
+          continue;
+        }
+      shown = g_new0 (RjSummaryHomework, 1);
+      shown->task = public_text (&homework->task, &self->n_private_left_out);
+      shown->state = homework->state;
+      shown->how_it_went = public_text (&homework->how_it_went, &self->n_private_left_out);
+      g_ptr_array_add (self->homework, shown);
+    }
 }
 
 static int
@@ -495,6 +612,12 @@ summary_new (const GDate *first,
   self->lapses = g_ptr_array_new_with_free_func ((GDestroyNotify) lapse_free);
   self->wins = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_note_free);
   self->topics = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_note_free);
+  g_date_clear (&self->homework_set_on, 1);
+  self->homework = g_ptr_array_new_with_free_func ((GDestroyNotify) summary_homework_free);
+  g_date_clear (&self->weekly_latest.date, 1);
+  self->weekly_latest.total = RJ_NOT_LOGGED;
+  g_date_clear (&self->weekly_previous.date, 1);
+  self->weekly_previous.total = RJ_NOT_LOGGED;
   return self;
 }
 
@@ -525,6 +648,7 @@ rj_summary_unref (RjSummary *self)
   g_ptr_array_unref (self->lapses);
   g_ptr_array_unref (self->wins);
   g_ptr_array_unref (self->topics);
+  g_ptr_array_unref (self->homework);
   g_free (self);
 }
 
@@ -651,6 +775,9 @@ rj_summary_compute (RjStore *store,
   rj_recovery_stats_compute (store, profile, last, &stats);
   self->days_since_last_use = stats.days_since_last_use;
   self->sober_days_total = stats.sober_days_total;
+
+  compute_homework (self, store, profile, first);
+  compute_weekly (self, store, last);
 
   return self;
 }

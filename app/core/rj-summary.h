@@ -23,9 +23,18 @@
  * - Lapses: one per day of use in the period, in date order.
  * - n_private_left_out counts each non-empty private text that the summary or its CSV
  *   would otherwise show: a craving's trigger words (every craving of the period), the
- *   amount / what happened / next time of a day of use, wins and topics. The day's
+ *   amount / what happened / next time of a day of use, the lapse review's words of a
+ *   day of use, each homework task from the last session (a private task is counted
+ *   once, its note with it) and a public task's private note, wins and topics. The day's
  *   general notes are never on a summary, private or not, so they are not counted:
  *   the count tells the counsellor what the client chose to keep back from this page.
+ * - Homework from last session: the tasks set in the entry of the last attended
+ *   session before @first (rj_find_last_session(), up to 60 days back), with the
+ *   state and note they have now. Private tasks are only counted.
+ * - The weekly craving check: the latest check on or before @last (up to 35 days
+ *   back), and the latest one of an earlier week (weeks start on Monday; up to 35
+ *   days before the latest). Totals are sums of the answered questions. A self-check,
+ *   not a diagnosis: the summary holds no cut-off and no verdict.
  */
 
 #pragma once
@@ -96,7 +105,26 @@ typedef struct {
   char *amount;               /* NULL when empty or private */
   char *what_happened;        /* NULL when empty or private */
   char *next_time;            /* NULL when empty or private */
+  /* The lapse review; sleep and HALT are the day's own, in the grid. */
+  int stress;                 /* 0-10, or RJ_NOT_LOGGED */
+  char *vulnerable;           /* NULL when empty or private */
+  char *set_off;              /* NULL when empty or private */
+  char *thoughts;             /* NULL when empty or private */
 } RjSummaryLapse;
+
+/* A homework task as the page shows it: never a private one. */
+typedef struct {
+  char *task;                 /* NULL when nothing was written */
+  RjHomeworkState state;
+  char *how_it_went;          /* NULL when empty or private */
+} RjSummaryHomework;
+
+/* One weekly craving check. */
+typedef struct {
+  GDate date;                 /* invalid when there was no check */
+  int total;                  /* sum of the answered questions; RJ_NOT_LOGGED if none */
+  guint n_answered;           /* of RJ_WEEKLY_N_QUESTIONS */
+} RjSummaryWeekly;
 
 typedef struct {
   GDate date;
@@ -142,6 +170,17 @@ typedef struct {
   GPtrArray *wins;            /* of RjSummaryNote*, in date order, private ones left out */
   GPtrArray *topics;          /* of RjSummaryNote*, in date order, private ones left out */
   guint n_private_left_out;   /* free-text items left out because they are private */
+
+  /* Homework from the last session. */
+  GDate homework_set_on;      /* the session day; invalid when no homework was set */
+  GPtrArray *homework;        /* of RjSummaryHomework*, in the order set, not private */
+  guint n_homework_private;   /* private tasks, counted only */
+  guint n_homework_done;      /* of all tasks, private ones included */
+  guint n_homework_total;
+
+  /* The weekly craving check: the latest, and the one of the week before it. */
+  RjSummaryWeekly weekly_latest;
+  RjSummaryWeekly weekly_previous;
 
   /*< private >*/
   gatomicrefcount ref_count;

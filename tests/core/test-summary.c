@@ -825,6 +825,207 @@ test_csv_cancelled (Fixture *fixture,
                     ==, 0);
 }
 
+static const RjSummaryHomework *
+homework_at (const RjSummary *summary,
+             guint i)
+{
+  g_assert_cmpuint (i, <, summary->homework->len);
+  return g_ptr_array_index (summary->homework, i);
+}
+
+/* Homework set on the session day is on the next page, with the state and note it has
+ * by then; a private task is only counted; an older session's homework is not there. */
+static void
+test_homework (Fixture *fixture,
+               gconstpointer data)
+{
+  g_autoptr(RjEntry) older = NULL;
+  g_autoptr(RjEntry) session = NULL;
+  g_autoptr(RjEntry) after = NULL;
+  g_autoptr(RjSummary) summary = NULL;
+  g_autoptr(RjSummary) before_any = NULL;
+  g_autoptr(RjSummary) none = NULL;
+  GDate date;
+  RjHomework *homework;
+
+  date = day (-7);
+  older = rj_entry_new (&date);
+  older->session_attended = RJ_ANSWER_YES;
+  rj_entry_add_homework (older, "An older task", FALSE);
+  save (fixture, older);
+
+  date = day (0);
+  session = rj_entry_new (&date);
+  session->session_attended = RJ_ANSWER_YES;
+  rj_note_set (&session->after_session.keep, "Cravings pass like waves", FALSE);
+  homework = rj_entry_add_homework (session, "Try urge surfing twice before Thursday", FALSE);
+  homework->state = RJ_HOMEWORK_DONE;
+  rj_note_set (&homework->how_it_went, "Did it once, it helped", FALSE);
+  rj_entry_add_homework (session, "Read the leaflet on sleep", FALSE);
+  homework = rj_entry_add_homework (session, "Call my sister", TRUE);
+  homework->state = RJ_HOMEWORK_DONE;
+  homework = rj_entry_add_homework (session, "Write down three triggers", FALSE);
+  rj_note_set (&homework->how_it_went, "Only one so far", TRUE);
+  save (fixture, session);
+
+  /* The client ticks off the leaflet two days later: in the session day's entry. */
+  g_clear_pointer (&session, rj_entry_unref);
+  date = day (0);
+  session = rj_store_dup_entry (fixture->store, &date);
+  g_assert_nonnull (session);
+  g_assert_cmpuint (rj_entry_count_open_homework (session), ==, 2);
+  homework = g_ptr_array_index (session->after_session.homework, 1);
+  homework->state = RJ_HOMEWORK_DONE;
+  save (fixture, session);
+
+  date = day (2);
+  after = rj_entry_new (&date);
+  after->mood = 6;
+  save (fixture, after);
+
+  summary = compute (fixture, 1, 4);
+  g_assert_true (summary->since_last_session);
+  assert_date (&summary->homework_set_on, 0);
+  g_assert_cmpuint (summary->n_homework_total, ==, 4);
+  g_assert_cmpuint (summary->n_homework_done, ==, 3);
+  g_assert_cmpuint (summary->n_homework_private, ==, 1);
+  g_assert_cmpuint (summary->homework->len, ==, 3);
+  g_assert_cmpstr (homework_at (summary, 0)->task, ==, "Try urge surfing twice before Thursday");
+  g_assert_cmpint (homework_at (summary, 0)->state, ==, RJ_HOMEWORK_DONE);
+  g_assert_cmpstr (homework_at (summary, 0)->how_it_went, ==, "Did it once, it helped");
+  g_assert_cmpstr (homework_at (summary, 1)->task, ==, "Read the leaflet on sleep");
+  g_assert_cmpint (homework_at (summary, 1)->state, ==, RJ_HOMEWORK_DONE);
+  g_assert_null (homework_at (summary, 1)->how_it_went);
+  g_assert_cmpstr (homework_at (summary, 2)->task, ==, "Write down three triggers");
+  g_assert_cmpint (homework_at (summary, 2)->state, ==, RJ_HOMEWORK_OPEN);
+  g_assert_null (homework_at (summary, 2)->how_it_went);
+  /* The private task, and the private note on a public one. */
+  g_assert_cmpuint (summary->n_private_left_out, ==, 2);
+
+  /* The period that starts the day after the older session shows its task. */
+  before_any = compute (fixture, -6, -1);
+  assert_date (&before_any->homework_set_on, -7);
+  g_assert_cmpuint (before_any->homework->len, ==, 1);
+  g_assert_cmpstr (homework_at (before_any, 0)->task, ==, "An older task");
+  g_assert_cmpint (homework_at (before_any, 0)->state, ==, RJ_HOMEWORK_OPEN);
+
+  /* No session in the 60 days before: no block. */
+  none = compute (fixture, -30, -20);
+  g_assert_false (g_date_valid (&none->homework_set_on));
+  g_assert_cmpuint (none->homework->len, ==, 0);
+  g_assert_cmpuint (none->n_homework_total, ==, 0);
+}
+
+static void
+save_weekly (Fixture *fixture,
+             int offset,
+             int often,
+             int strong,
+             int how_long,
+             int hard,
+             int overall)
+{
+  GDate date = day (offset);
+  g_autoptr(RjEntry) entry = rj_store_dup_entry (fixture->store, &date);
+
+  if (entry == NULL)
+    entry = rj_entry_new (&date);
+  entry->weekly.answers[RJ_WEEKLY_HOW_OFTEN] = often;
+  entry->weekly.answers[RJ_WEEKLY_HOW_STRONG] = strong;
+  entry->weekly.answers[RJ_WEEKLY_HOW_LONG] = how_long;
+  entry->weekly.answers[RJ_WEEKLY_HOW_HARD] = hard;
+  entry->weekly.answers[RJ_WEEKLY_OVERALL] = overall;
+  save (fixture, entry);
+}
+
+/* The latest weekly check and the one of the week before, against hand-added totals.
+ * Day 0 is a Monday: days -7 to -1 are one week, -14 to -8 the one before. */
+static void
+test_weekly (Fixture *fixture,
+             gconstpointer data)
+{
+  g_autoptr(RjSummary) summary = NULL;
+  g_autoptr(RjSummary) earlier = NULL;
+  g_autoptr(RjSummary) only_one = NULL;
+  g_autoptr(RjSummary) too_old = NULL;
+  g_autoptr(RjSummary) zero = NULL;
+
+  save_weekly (fixture, -21, 6, 6, 6, 6, 6);                    /* 30 */
+  save_weekly (fixture, -14, 1, 2, 3, 4, 0);                    /* 10, a Monday */
+  save_weekly (fixture, -8, 3, 3, 3, 3, RJ_NOT_LOGGED);         /* 12 of 4, a Sunday */
+  save_weekly (fixture, -5, 4, 4, 4, 4, 4);                     /* 20 */
+  save_weekly (fixture, -3, 2, 2, 2, 2, 2);                     /* 10, same week: latest */
+
+  summary = compute (fixture, -2, 2);
+  assert_date (&summary->weekly_latest.date, -3);
+  g_assert_cmpint (summary->weekly_latest.total, ==, 10);
+  g_assert_cmpuint (summary->weekly_latest.n_answered, ==, 5);
+  assert_date (&summary->weekly_previous.date, -8);
+  g_assert_cmpint (summary->weekly_previous.total, ==, 12);
+  g_assert_cmpuint (summary->weekly_previous.n_answered, ==, 4);
+
+  /* A page printed on day -9 sees the Monday check and the one of the week before. */
+  earlier = compute (fixture, -12, -9);
+  assert_date (&earlier->weekly_latest.date, -14);
+  g_assert_cmpint (earlier->weekly_latest.total, ==, 10);
+  assert_date (&earlier->weekly_previous.date, -21);
+  g_assert_cmpint (earlier->weekly_previous.total, ==, 30);
+
+  /* The first check ever: no week before. */
+  only_one = compute (fixture, -21, -16);
+  assert_date (&only_one->weekly_latest.date, -21);
+  g_assert_false (g_date_valid (&only_one->weekly_previous.date));
+  g_assert_cmpint (only_one->weekly_previous.total, ==, RJ_NOT_LOGGED);
+
+  /* More than 35 days after the last check: nothing to show. */
+  too_old = compute (fixture, 30, 33);
+  g_assert_false (g_date_valid (&too_old->weekly_latest.date));
+  g_assert_cmpint (too_old->weekly_latest.total, ==, RJ_NOT_LOGGED);
+
+  /* All zeros is a check with a total of 0, not a missing one. */
+  save_weekly (fixture, 40, 0, 0, 0, 0, 0);
+  zero = compute (fixture, 40, 41);
+  assert_date (&zero->weekly_latest.date, 40);
+  g_assert_cmpint (zero->weekly_latest.total, ==, 0);
+  g_assert_cmpuint (zero->weekly_latest.n_answered, ==, 5);
+}
+
+/* The lapse review's words reach the summary's lapse; private ones are counted. */
+static void
+test_lapse_review (Fixture *fixture,
+                   gconstpointer data)
+{
+  GDate date = day (1);
+  g_autoptr(RjEntry) entry = rj_entry_new (&date);
+  g_autoptr(RjEntry) sober = NULL;
+  g_autoptr(RjSummary) summary = NULL;
+  const RjSummaryLapse *lapse;
+
+  entry->use.used = RJ_ANSWER_YES;
+  entry->review.stress = 0;
+  rj_note_set (&entry->review.vulnerable, "Two nights of bad sleep", FALSE);
+  rj_note_set (&entry->review.set_off, "Payday and the old route home", FALSE);
+  rj_note_set (&entry->review.thoughts, "Ashamed, then angry", TRUE);
+  save (fixture, entry);
+
+  /* A review on a day without use is not a lapse: it is not on the page. */
+  date = day (2);
+  sober = rj_entry_new (&date);
+  sober->use.used = RJ_ANSWER_NO;
+  rj_note_set (&sober->review.set_off, "Should not show", FALSE);
+  save (fixture, sober);
+
+  summary = compute (fixture, 0, 3);
+  g_assert_cmpuint (summary->lapses->len, ==, 1);
+  lapse = g_ptr_array_index (summary->lapses, 0);
+  assert_date (&lapse->date, 1);
+  g_assert_cmpint (lapse->stress, ==, 0);
+  g_assert_cmpstr (lapse->vulnerable, ==, "Two nights of bad sleep");
+  g_assert_cmpstr (lapse->set_off, ==, "Payday and the old route home");
+  g_assert_null (lapse->thoughts);
+  g_assert_cmpuint (summary->n_private_left_out, ==, 1);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -841,6 +1042,9 @@ main (int argc,
   ADD ("/summary/use-by-craving", test_use_by_craving);
   ADD ("/summary/csv", test_csv);
   ADD ("/summary/csv-cancelled", test_csv_cancelled);
+  ADD ("/summary/homework", test_homework);
+  ADD ("/summary/weekly", test_weekly);
+  ADD ("/summary/lapse-review", test_lapse_review);
 #undef ADD
 
   return g_test_run ();
