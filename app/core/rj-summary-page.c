@@ -813,22 +813,27 @@ draw_homework (Page         *page,
   for (guint i = 0; i < shown; i++)
     {
       const RjSummaryHomework *homework = g_ptr_array_index (s->homework, i);
+      /* With the client's note, task and note get a line each, so the note always shows. */
       g_autofree char *task = rj_page_shorten (homework->task != NULL ? homework->task : "–",
-                                               page->width, lines);
+                                               page->width,
+                                               homework->how_it_went != NULL ? 1 : lines);
       g_autofree char *markup = NULL;
       const char *state = homework->state == RJ_HOMEWORK_DONE ? _("Done")
                                                               : C_("homework", "Not yet");
 
+      markup = g_markup_printf_escaped ("<b>%s</b>  %s", state, task);
+      y += show_text (page, page->left, y, page->width, markup, BODY, PANGO_WEIGHT_NORMAL,
+                      TRUE, homework->how_it_went != NULL ? 1 : lines, PANGO_ALIGN_LEFT);
       if (homework->how_it_went != NULL)
         {
-          g_autofree char *how = rj_page_shorten (homework->how_it_went, page->width, lines);
-          markup = g_markup_printf_escaped ("<b>%s</b>  %s · <i>%s</i> %s", state, task,
-                                            _("How it went:"), how);
+          g_autofree char *how = rj_page_shorten (homework->how_it_went, page->width, 1);
+          g_autofree char *line = g_markup_printf_escaped ("<i>%s</i> %s", _("How it went:"),
+                                                           how);
+
+          y += show_text (page, page->left + 12, y, page->width - 12, line, BODY,
+                          PANGO_WEIGHT_NORMAL, TRUE, 1, PANGO_ALIGN_LEFT);
         }
-      else
-        markup = g_markup_printf_escaped ("<b>%s</b>  %s", state, task);
-      y += show_text (page, page->left, y, page->width, markup, BODY, PANGO_WEIGHT_NORMAL,
-                      TRUE, lines, PANGO_ALIGN_LEFT) + 1.5;
+      y += 1.5;
     }
   y += draw_more (page, page->left, y, page->width, n - shown);
   if (s->n_homework_private > 0)

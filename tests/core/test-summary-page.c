@@ -655,6 +655,148 @@ test_demo (void)
   rj_test_remove_tree (dir);
 }
 
+/* What comes back from group, on the page of the next session: ten homework tasks
+ * with their states keep the page to one page; the weekly check's totals and the
+ * lapse review's words are on it; private words are not. */
+static void
+test_loop (void)
+{
+  g_autofree char *dir = rj_test_make_tmp_dir ("summary-page-XXXXXX");
+  g_autofree char *journal = g_build_filename (dir, "journal.rj", NULL);
+  g_autofree char *path = g_build_filename (dir, "loop.pdf", NULL);
+  g_autoptr(RjStore) store = rj_test_create_store (journal, RJ_TEST_PASSPHRASE, NULL);
+  g_autoptr(RjProfile) profile = make_profile ();
+  g_autoptr(GDateTime) generated = g_date_time_new_local (2025, 3, 12, 9, 5, 0);
+  g_autoptr(GError) error = NULL;
+  const double sizes[][2] = { { A4_WIDTH, A4_HEIGHT }, { LETTER_WIDTH, LETTER_HEIGHT } };
+  GDate session, date, last;
+
+  /* Monday 3 March 2025: the session, with ten tasks of long words, the last one
+   * private, every other one done. */
+  g_date_set_dmy (&session, 3, G_DATE_MARCH, 2025);
+  {
+    g_autoptr(RjEntry) entry = rj_entry_new (&session);
+
+    entry->session_attended = RJ_ANSWER_YES;
+    for (guint i = 0; i < 10; i++)
+      {
+        g_autofree char *first = g_strdup_printf (i == 9 ? "SECRETTASK%u" : "Task%u", i + 1);
+        g_autofree char *task = words (first, 40);
+        RjHomework *homework = rj_entry_add_homework (entry, task, i == 9);
+
+        homework->state = i % 2 == 0 ? RJ_HOMEWORK_DONE : RJ_HOMEWORK_OPEN;
+        if (i == 0)
+          rj_note_set (&homework->how_it_went, "Noted it went fine", FALSE);
+      }
+    g_assert_true (rj_store_save_entry (store, entry, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Weekly checks: 18 in the week before, 11 this week. */
+  date = session;
+  g_date_subtract_days (&date, 6);
+  {
+    g_autoptr(RjEntry) entry = rj_entry_new (&date);
+    for (guint i = 0; i < RJ_WEEKLY_N_QUESTIONS; i++)
+      entry->weekly.answers[i] = i < 3 ? 4 : 3;
+    g_assert_true (rj_store_save_entry (store, entry, &error));
+    g_assert_no_error (error);
+  }
+
+  /* A lapse on Wednesday with a review; Thursday's lapse review is all private. */
+  date = session;
+  g_date_add_days (&date, 2);
+  {
+    g_autoptr(RjEntry) entry = rj_entry_new (&date);
+
+    entry->use.used = RJ_ANSWER_YES;
+    entry->review.stress = 8;
+    rj_note_set (&entry->review.vulnerable, "Skipped meals all day", FALSE);
+    rj_note_set (&entry->review.set_off, "Argument at work", FALSE);
+    rj_note_set (&entry->review.thoughts, "SECRETTHOUGHTS of giving up", TRUE);
+    for (guint i = 0; i < RJ_WEEKLY_N_QUESTIONS; i++)
+      entry->weekly.answers[i] = i < 1 ? 3 : 2;
+    g_assert_true (rj_store_save_entry (store, entry, &error));
+    g_assert_no_error (error);
+  }
+  g_date_add_days (&date, 1);
+  {
+    g_autoptr(RjEntry) entry = rj_entry_new (&date);
+
+    entry->use.used = RJ_ANSWER_YES;
+    rj_note_set (&entry->review.vulnerable, "SECRETVULNERABLE", TRUE);
+    rj_note_set (&entry->review.set_off, "SECRETSETOFF", TRUE);
+    g_assert_true (rj_store_save_entry (store, entry, &error));
+    g_assert_no_error (error);
+  }
+
+  last = session;
+  g_date_add_days (&last, 6);
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      g_autoptr(RjSummary) summary = NULL;
+      g_autofree char *info = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+      g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+      GDate first = session;
+
+      g_date_add_days (&first, 1);
+      summary = rj_summary_compute (store, profile, &first, &last);
+      g_assert_nonnull (summary);
+      g_assert_cmpuint (summary->homework->len, ==, 9);
+      g_assert_cmpint (summary->weekly_latest.total, ==, 11);
+      g_assert_cmpint (summary->weekly_previous.total, ==, 18);
+
+      g_assert_true (rj_summary_page_write_pdf (path, sizes[z][0], sizes[z][1], summary,
+                                                profile, generated, &error));
+      g_assert_no_error (error);
+      if (g_getenv ("RJ_SUMMARY_PAGE_KEEP") != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("summary-loop-%s.pdf",
+                                                   z == 0 ? "a4" : "letter");
+          g_autofree char *kept = g_build_filename (g_getenv ("RJ_SUMMARY_PAGE_KEEP"), name,
+                                                    NULL);
+          g_assert_true (rj_summary_page_write_pdf (kept, sizes[z][0], sizes[z][1], summary,
+                                                    profile, generated, &error));
+          g_assert_no_error (error);
+        }
+
+      info = run_tool ("pdfinfo", path);
+      if (info != NULL)
+        {
+          g_autofree char *pages = find_line (info, "Pages:");
+          g_assert_cmpstr (g_strstrip (pages + strlen ("Pages:")), ==, "1");
+        }
+      text = run_tool_full ("pdftotext", path, FALSE);
+      if (text == NULL)
+        continue;
+      flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+
+      g_assert_nonnull (strstr (flat, "Homework from last session (Mon 3 Mar)"));
+      g_assert_nonnull (strstr (flat, "5 of 10 done"));
+      g_assert_nonnull (strstr (flat, "Done Task1 "));
+      g_assert_nonnull (strstr (flat, "Not yet Task2 "));
+      g_assert_nonnull (strstr (flat, "How it went: Noted it went fine"));
+      g_assert_nonnull (strstr (flat, "1 private task not shown"));
+      g_assert_null (strstr (flat, "SECRETTASK"));
+
+      g_assert_nonnull (strstr (flat, "Weekly craving check: 11 on Wed 5 Mar"));
+      g_assert_nonnull (strstr (flat, "The week before: 18 on Tue 25 Feb"));
+      g_assert_nonnull (strstr (flat, "A self-check, not a diagnosis."));
+
+      g_assert_nonnull (strstr (flat, "Stress: 8/10"));
+      g_assert_nonnull (strstr (flat, "What made me vulnerable: Skipped meals all day"));
+      g_assert_nonnull (strstr (flat, "What set it off: Argument at work"));
+      g_assert_null (strstr (flat, "SECRET"));
+      g_assert_null (strstr (flat, "Thoughts and feelings"));
+    }
+
+  g_clear_object (&store);
+  rj_test_remove_tree (dir);
+}
+
 /* Drawn to an image, the page is white with a fair amount of black on it. */
 static void
 test_image (void)
@@ -721,6 +863,7 @@ main (int argc, char **argv)
   g_test_add_func ("/summary-page/image", test_image);
   g_test_add_func ("/summary-page/empty", test_empty);
   g_test_add_func ("/summary-page/demo", test_demo);
+  g_test_add_func ("/summary-page/loop", test_loop);
 
   return g_test_run ();
 }
