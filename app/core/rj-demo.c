@@ -170,6 +170,62 @@ static const Lapse lapses[] = {
     "Take my break inside, and keep gum in my pocket." },
 };
 
+/* The lapse review of each lapse above, in the same order. */
+static const struct {
+  const char *vulnerable;
+  const char *set_off;
+  const char *thoughts;
+} lapse_reviews[] = {
+  { "Slept badly two nights running, skipped lunch.",
+    "The argument with my boss, and walking past the bar on the way home.",
+    "Angry, then thinking one drink would take the edge off." },
+  { "Tired and lonely after a long week.",
+    "Everyone at the table drinking, and being offered a glass.",
+    "Wanting to fit in. Afterwards, disappointed but not hopeless." },
+  { "Bored, and no plans for the evening.",
+    "An old friend turning up with some.",
+    "It felt easier to go along than to explain." },
+  { "No sleep, worried about money.",
+    "The bottle left in the cupboard.",
+    "Thinking it would help me sleep. It did not." },
+  { "Stressed all week at work.",
+    "The smoke break after the meeting.",
+    "Just wanting five minutes of feeling normal." },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (lapse_reviews) == 5);
+
+static const char *const session_keeps[] = {
+  "Cravings rise and fall like a wave; I do not have to act on them.",
+  "A lapse is something to learn from, not a reason to give up.",
+  "HALT: check if I am hungry, angry, lonely or tired before deciding anything.",
+  "Plan the weekend ahead: the unplanned evenings are the hard ones.",
+  "Say no early and simply; I do not owe anyone a long explanation.",
+};
+
+static const char *const homework_tasks[] = {
+  "Try urge surfing twice before Thursday",
+  "Write down three triggers from this week",
+  "Call Sam at least once, even on a good day",
+  "Plan what to say if someone offers me a drink",
+  "Go to one extra meeting this week",
+  "Fill in the weekly craving check",
+  "Read the leaflet on sleep and try one tip",
+  "Make a list of five things to do instead of using",
+};
+
+static const char *const homework_notes_done[] = {
+  "Did it twice; the second time was easier.",
+  "Done. Writing it down helped me see the pattern.",
+  "Called on Tuesday, it helped more than I expected.",
+  "Practised it in the mirror, felt silly but it works.",
+};
+
+static const char *const homework_notes_open[] = {
+  "Started, not finished yet.",
+  "Did not get to it, the week was busy.",
+};
+
 static const int session_weekdays[] = { G_DATE_MONDAY, G_DATE_WEDNESDAY, G_DATE_THURSDAY };
 
 static double
@@ -328,6 +384,42 @@ is_session_day (const RjProfile *profile,
   return FALSE;
 }
 
+/* A session day's notes: something to keep, a skill or two to practise, and two to
+ * four homework tasks, some done with a word on how it went. */
+static void
+demo_after_session (GRand *rand,
+                    RjEntry *entry,
+                    const RjProfile *profile)
+{
+  guint n_tasks = g_rand_int_range (rand, 2, 5);
+  guint first = g_rand_int_range (rand, 0, G_N_ELEMENTS (homework_tasks));
+
+  if (chance (rand, 0.8))
+    rj_note_set (&entry->after_session.keep, PICK (rand, session_keeps), FALSE);
+  for (guint i = 0, n = g_rand_int_range (rand, 1, 3); i < n; i++)
+    {
+      const char *skill = pick_item (rand, profile, RJ_LIST_SKILLS);
+
+      if (skill != NULL)
+        rj_entry_add_practise (entry, skill);
+    }
+  for (guint i = 0; i < n_tasks; i++)
+    {
+      const char *task = homework_tasks[(first + i) % G_N_ELEMENTS (homework_tasks)];
+      RjHomework *homework = rj_entry_add_homework (entry, task, chance (rand, 0.08));
+
+      set_demo_id (rand, &homework->id);
+      if (chance (rand, 0.55))
+        {
+          homework->state = RJ_HOMEWORK_DONE;
+          if (chance (rand, 0.7))
+            rj_note_set (&homework->how_it_went, PICK (rand, homework_notes_done), FALSE);
+        }
+      else if (chance (rand, 0.3))
+        rj_note_set (&homework->how_it_went, PICK (rand, homework_notes_open), FALSE);
+    }
+}
+
 static RjEntry *
 demo_entry (GRand *rand,
             const GDate *date,
@@ -343,6 +435,7 @@ demo_entry (GRand *rand,
                                   0, RJ_SCALE_MAX);
   gboolean lapse;
   guint n_cravings;
+  int lapse_index = -1;
 
   if (g_date_valid (&profile->sober_start))
     days_sober = MAX (0, g_date_days_between (&profile->sober_start, date));
@@ -407,7 +500,10 @@ demo_entry (GRand *rand,
 
   if (lapse)
     {
-      const Lapse *l = &lapses[g_rand_int_range (rand, 0, G_N_ELEMENTS (lapses))];
+      const Lapse *l;
+
+      lapse_index = g_rand_int_range (rand, 0, G_N_ELEMENTS (lapses));
+      l = &lapses[lapse_index];
       RjCraving *last = g_ptr_array_index (entry->cravings, entry->cravings->len - 1);
 
       last->outcome = RJ_OUTCOME_USED;
@@ -453,6 +549,36 @@ demo_entry (GRand *rand,
 
   if (rj_entry_is_empty (entry))
     entry->mood = clamp_scale (mood);
+
+  /* What comes back from group, the lapse review and the weekly check draw on a
+   * generator of their own, seeded by the day, so that the rest of the day reads as
+   * it did before they existed. */
+  {
+    g_autoptr(GRand) loop = g_rand_new_with_seed (g_date_get_julian (date) * 2654435761u);
+
+    if (entry->session_attended == RJ_ANSWER_YES)
+      demo_after_session (loop, entry, profile);
+    if (lapse_index >= 0 && chance (loop, 0.85))
+      {
+        entry->review.stress = clamp_scale (5 + 0.5 * distress + rand_normal (loop));
+        rj_note_set (&entry->review.vulnerable, lapse_reviews[lapse_index].vulnerable, FALSE);
+        rj_note_set (&entry->review.set_off, lapse_reviews[lapse_index].set_off, FALSE);
+        rj_note_set (&entry->review.thoughts, lapse_reviews[lapse_index].thoughts,
+                     chance (loop, 0.3));
+      }
+    if (g_date_get_weekday (date) == G_DATE_SUNDAY && chance (loop, 0.85))
+      {
+        /* Cravings over the week follow distress and ease with time sober. */
+        double base = 0.35 * distress + 2.2 * early;
+
+        for (guint q = 0; q < RJ_WEEKLY_N_QUESTIONS; q++)
+          if (!chance (loop, 0.04))
+            entry->weekly.answers[q] = (int) lround (clamp_double (base + 0.8 * rand_normal (loop),
+                                                                   0, RJ_WEEKLY_ANSWER_MAX));
+        if (rj_weekly_check_is_empty (&entry->weekly))
+          entry->weekly.answers[RJ_WEEKLY_OVERALL] = (int) lround (clamp_double (base, 0, 6));
+      }
+  }
   return g_steal_pointer (&entry);
 }
 
@@ -546,6 +672,29 @@ rj_demo_profile (GRand *rand,
 
   for (guint i = 0; i < G_N_ELEMENTS (session_weekdays); i++)
     rj_profile_add_session (profile, session_weekdays[i], 18 * 60);
+
+  /* The relapse-prevention plan, as made with the counsellor. It takes nothing from
+   * @rand, so the journals written before it existed stay the same. */
+  {
+    RjPlan *plan = &profile->plan;
+
+    rj_note_set (&plan->reasons, "To be there for my daughter. To keep my job and my "
+                 "health. To wake up without dread.", FALSE);
+    rj_plan_add_trigger (plan, "places", "The bar on the way home from work", FALSE);
+    rj_plan_add_trigger (plan, "feelings", "Anger after arguments, and feeling left out", FALSE);
+    rj_plan_add_trigger (plan, "halt", "Evenings when I skipped meals and slept badly", FALSE);
+    rj_note_set (&plan->warning_signs, "Skipping meetings, staying up late, telling myself "
+                 "one would not hurt, not answering Sam's calls.", FALSE);
+    rj_plan_add_strategy (plan, "urge-surfing", "Set a timer for 15 minutes and ride it out",
+                          FALSE);
+    rj_plan_add_strategy (plan, "call-support", "Call Sam before I leave work on hard days",
+                          FALSE);
+    rj_plan_add_strategy (plan, "exercise", "A walk round the park, headphones on", FALSE);
+    for (guint i = 0; i < profile->contacts->len; i++)
+      rj_plan_add_person (plan, ((RjContact *) g_ptr_array_index (profile->contacts, i))->id);
+    rj_note_set (&plan->if_lapse, "A lapse is not a failure: stop, call Sam the same day, "
+                 "write down what happened, and bring it to the next session.", FALSE);
+  }
 
   return profile;
 }

@@ -551,6 +551,87 @@ test_suggest_strategies (void)
   g_assert_cmpstr (g_array_index (top, RjSkillSuggestion, 0).skill_id, ==, "breathing");
 }
 
+/* The demo journal holds what a counsellor would look for: homework on the session
+ * days, lapse reviews, a weekly check most weeks, a plan whose people are the
+ * contacts, and strategy suggestions from its own skill outcomes. */
+static void
+test_demo (void)
+{
+  g_autofree char *dir = rj_test_make_tmp_dir ("loop-model-XXXXXX");
+  g_autofree char *journal = g_build_filename (dir, "journal.rj", NULL);
+  g_autoptr(RjStore) store = rj_test_create_store (journal, RJ_TEST_PASSPHRASE, NULL);
+  g_autoptr(RjProfile) profile = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GArray) suggested = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_sessions = 0, n_with_homework = 0, n_tasks = 0, n_done = 0;
+  guint n_lapses = 0, n_reviews = 0, n_weekly = 0, n_sundays = 0;
+  GDate last, first;
+
+  g_date_set_dmy (&last, 11, G_DATE_MARCH, 2025);
+  g_assert_true (rj_demo_fill (store, &last, 90, 4, &error));
+  g_assert_no_error (error);
+  profile = rj_store_dup_profile (store);
+  first = last;
+  g_date_subtract_days (&first, 89);
+  entries = rj_store_dup_entries (store, &first, &last);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const RjEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->session_attended == RJ_ANSWER_YES)
+        {
+          n_sessions++;
+          if (entry->after_session.homework->len > 0)
+            n_with_homework++;
+        }
+      else
+        g_assert_cmpuint (entry->after_session.homework->len, ==, 0);
+      n_tasks += entry->after_session.homework->len;
+      n_done += entry->after_session.homework->len - rj_entry_count_open_homework (entry);
+      if (entry->use.used == RJ_ANSWER_YES)
+        {
+          n_lapses++;
+          if (!rj_lapse_review_is_empty (&entry->review))
+            n_reviews++;
+        }
+      else
+        g_assert_true (rj_lapse_review_is_empty (&entry->review));
+      if (g_date_get_weekday (&entry->date) == G_DATE_SUNDAY)
+        n_sundays++;
+      if (!rj_weekly_check_is_empty (&entry->weekly))
+        {
+          g_assert_cmpint (g_date_get_weekday (&entry->date), ==, G_DATE_SUNDAY);
+          n_weekly++;
+        }
+    }
+  g_test_message ("%u sessions, %u tasks (%u done), %u lapses (%u reviewed), %u weekly checks",
+                  n_sessions, n_tasks, n_done, n_lapses, n_reviews, n_weekly);
+  g_assert_cmpuint (n_sessions, >, 20);
+  g_assert_cmpuint (n_with_homework, ==, n_sessions);
+  g_assert_cmpuint (n_done, >, n_tasks / 4);
+  g_assert_cmpuint (n_done, <, n_tasks);
+  g_assert_cmpuint (n_reviews, >, 0);
+  g_assert_cmpuint (n_weekly, >=, n_sundays / 2);
+  g_assert_cmpuint (n_weekly, >, 5);
+
+  g_assert_false (rj_plan_is_empty (&profile->plan));
+  g_assert_cmpuint (profile->plan.people->len, ==, profile->contacts->len);
+  for (guint i = 0; i < profile->plan.people->len; i++)
+    g_assert_nonnull (rj_profile_find_contact (profile, g_ptr_array_index (profile->plan.people, i)));
+  g_assert_nonnull (strstr (profile->plan.if_lapse.text, "A lapse is not a failure"));
+
+  suggested = rj_plan_suggest_strategies (profile, entries, 5);
+  g_assert_cmpuint (suggested->len, ==, 5);
+  for (guint i = 1; i < suggested->len; i++)
+    g_assert_cmpuint (g_array_index (suggested, RjSkillSuggestion, i - 1).n_helped, >=,
+                      g_array_index (suggested, RjSkillSuggestion, i).n_helped);
+
+  g_clear_object (&store);
+  rj_test_remove_tree (dir);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -565,5 +646,6 @@ main (int argc,
   g_test_add_func ("/loop-model/plan/round-trip", test_plan_round_trip);
   g_test_add_func ("/loop-model/plan/hostile", test_plan_hostile);
   g_test_add_func ("/loop-model/plan/suggest-strategies", test_suggest_strategies);
+  g_test_add_func ("/loop-model/demo", test_demo);
   return g_test_run ();
 }
