@@ -782,6 +782,59 @@ rj_summary_compute (RjStore *store,
   return self;
 }
 
+void
+rj_open_homework_free (RjOpenHomework *open)
+{
+  if (open == NULL)
+    return;
+  rj_homework_free (open->homework);
+  g_free (open);
+}
+
+static gboolean
+open_homework_cb (const RjEntry *entry,
+                  gpointer user_data)
+{
+  GPtrArray *open = user_data;
+
+  for (guint i = 0; i < entry->after_session.homework->len; i++)
+    {
+      const RjHomework *homework = g_ptr_array_index (entry->after_session.homework, i);
+      RjOpenHomework *item;
+
+      if (homework->state != RJ_HOMEWORK_OPEN)
+        continue;
+      item = g_new0 (RjOpenHomework, 1);
+      item->set_on = entry->date;
+      item->homework = rj_homework_copy (homework);
+      g_ptr_array_add (open, item);
+    }
+  return TRUE;
+}
+
+GPtrArray *
+rj_summary_dup_open_homework (RjStore *store,
+                              const GDate *today,
+                              guint max_days)
+{
+  GPtrArray *open;
+  GDate first, last;
+
+  g_return_val_if_fail (RJ_IS_STORE (store), NULL);
+  g_return_val_if_fail (rj_store_is_unlocked (store), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  open = g_ptr_array_new_with_free_func ((GDestroyNotify) rj_open_homework_free);
+  if (max_days == 0 || g_date_get_julian (today) <= 1)
+    return open;
+  last = *today;
+  g_date_subtract_days (&last, 1);
+  first = *today;
+  g_date_subtract_days (&first, MIN (max_days, g_date_get_julian (today) - 1));
+  rj_store_foreach_entry (store, &first, &last, FALSE, open_homework_cb, open);
+  return open;
+}
+
 /* CSV. */
 
 typedef char *WipedString;

@@ -229,6 +229,21 @@ gboolean    rj_summary_write_csv           (RjStore *store,
                                             GCancellable *cancellable,
                                             GError **error);
 
+/* A homework task still open, for the check-in of the days after its session. The
+ * task is a copy: to tick it off, change it in the entry of @set_on and save that. */
+typedef struct {
+  GDate set_on;
+  RjHomework *homework;
+} RjOpenHomework;
+
+/* The open tasks set on the days from @max_days before @today up to the day before
+ * it, oldest session first and in the order set; private tasks included (the
+ * check-in is the client's own screen). An array of RjOpenHomework*. */
+GPtrArray  *rj_summary_dup_open_homework   (RjStore *store,
+                                            const GDate *today,
+                                            guint max_days) G_GNUC_WARN_UNUSED_RESULT;
+void        rj_open_homework_free          (RjOpenHomework *open);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RjSummary, rj_summary_unref)
 
 G_END_DECLS

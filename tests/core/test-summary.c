@@ -916,6 +916,58 @@ test_homework (Fixture *fixture,
   g_assert_cmpuint (none->n_homework_total, ==, 0);
 }
 
+/* The check-in of the days after a session lists the tasks still open, private ones
+ * too; ticking one off in the session day's entry takes it off the list. */
+static void
+test_open_homework (Fixture *fixture,
+                    gconstpointer data)
+{
+  GDate date = day (0);
+  GDate today = day (3);
+  g_autoptr(RjEntry) session = rj_entry_new (&date);
+  g_autoptr(RjEntry) today_entry = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) too_far = NULL;
+  const RjOpenHomework *item;
+  RjHomework *homework;
+
+  session->session_attended = RJ_ANSWER_YES;
+  rj_entry_add_homework (session, "Try urge surfing twice", FALSE);
+  homework = rj_entry_add_homework (session, "Read the leaflet", FALSE);
+  homework->state = RJ_HOMEWORK_DONE;
+  rj_entry_add_homework (session, "Call my sister", TRUE);
+  save (fixture, session);
+
+  /* Homework set today is for the days after, not for today's check-in. */
+  today_entry = rj_entry_new (&today);
+  rj_entry_add_homework (today_entry, "Set today", FALSE);
+  save (fixture, today_entry);
+
+  open = rj_summary_dup_open_homework (fixture->store, &today, 14);
+  g_assert_cmpuint (open->len, ==, 2);
+  item = g_ptr_array_index (open, 0);
+  assert_date (&item->set_on, 0);
+  g_assert_cmpstr (item->homework->task.text, ==, "Try urge surfing twice");
+  item = g_ptr_array_index (open, 1);
+  g_assert_cmpstr (item->homework->task.text, ==, "Call my sister");
+  g_assert_true (item->homework->task.is_private);
+
+  /* Ticked off where it lives. */
+  homework = rj_entry_find_homework (session, ((RjOpenHomework *) g_ptr_array_index (open, 0))
+                                                ->homework->id);
+  g_assert_nonnull (homework);
+  homework->state = RJ_HOMEWORK_DONE;
+  save (fixture, session);
+  after = rj_summary_dup_open_homework (fixture->store, &today, 14);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpstr (((RjOpenHomework *) g_ptr_array_index (after, 0))->homework->task.text, ==,
+                   "Call my sister");
+
+  too_far = rj_summary_dup_open_homework (fixture->store, &today, 2);
+  g_assert_cmpuint (too_far->len, ==, 0);
+}
+
 static void
 save_weekly (Fixture *fixture,
              int offset,
@@ -1044,6 +1096,7 @@ main (int argc,
   ADD ("/summary/csv-cancelled", test_csv_cancelled);
   ADD ("/summary/homework", test_homework);
   ADD ("/summary/weekly", test_weekly);
+  ADD ("/summary/open-homework", test_open_homework);
   ADD ("/summary/lapse-review", test_lapse_review);
 #undef ADD
 
