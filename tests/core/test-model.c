@@ -116,7 +116,8 @@ assert_entry_rejected (GVariant *variant,
                        const char *what)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) sunk = g_variant_ref_sink (variant);
+  /* Takes over the caller's reference, floating or not. */
+  g_autoptr(GVariant) sunk = g_variant_take_ref (variant);
   g_autoptr(RjEntry) entry = NULL;
 
   g_test_message ("A record with %s", what);
@@ -130,7 +131,8 @@ assert_profile_rejected (GVariant *variant,
                          const char *what)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) sunk = g_variant_ref_sink (variant);
+  /* Takes over the caller's reference, floating or not. */
+  g_autoptr(GVariant) sunk = g_variant_take_ref (variant);
   g_autoptr(RjProfile) profile = NULL;
 
   g_test_message ("A profile with %s", what);
