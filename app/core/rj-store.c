@@ -1982,3 +1982,156 @@ rj_store_save_profile_finish (RjStore *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* For backups. */
+
+RjKey *
+rj_store_derive_subkey (RjStore *self,
+                        guint64 subkey_id,
+                        const char context[8],
+                        GError **error)
+{
+  RjKey *key = NULL;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), NULL);
+  g_return_val_if_fail (context != NULL, NULL);
+
+  g_mutex_lock (&self->mutex);
+  if (require_unlocked (self, error))
+    key = rj_key_derive_subkey (self->session->master, subkey_id, context);
+  g_mutex_unlock (&self->mutex);
+  return key;
+}
+
+static GBytes *
+db_get_keyslot_blob (sqlite3 *db,
+                     RjKeyslotKind kind,
+                     GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  GBytes *blob = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT data FROM keyslots WHERE kind = ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int (stmt, 1, kind);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_ROW)
+    blob = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DAMAGED,
+                 _("The part of the journal that holds its key is missing."));
+  else if (rc != SQLITE_ROW)
+    sqlite_error (db, rc, "reading a key slot", error);
+  return blob;
+}
+
+gboolean
+rj_store_snapshot (RjStore *self,
+                   GBytes **image_out,
+                   GBytes **passphrase_slot_out,
+                   GBytes **recovery_slot_out,
+                   guint *n_entries_out,
+                   GError **error)
+{
+  g_autoptr(GBytes) passphrase_slot = NULL;
+  g_autoptr(GBytes) recovery_slot = NULL;
+  sqlite3_int64 size = 0;
+  unsigned char *image = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (image_out != NULL && passphrase_slot_out != NULL, FALSE);
+  g_return_val_if_fail (recovery_slot_out != NULL && n_entries_out != NULL, FALSE);
+
+  /* Writes are queued under the mutex, so once none is pending and the mutex is held,
+   * the file and the journal in memory agree, and stay so until it is released. */
+  g_mutex_lock (&self->mutex);
+  while (self->pending_writes > 0)
+    g_cond_wait (&self->idle, &self->mutex);
+  ok = require_unlocked (self, error);
+  if (ok)
+    {
+      passphrase_slot = db_get_keyslot_blob (self->session->db, RJ_KEYSLOT_PASSPHRASE, error);
+      recovery_slot = passphrase_slot == NULL ? NULL
+                      : db_get_keyslot_blob (self->session->db, RJ_KEYSLOT_RECOVERY, error);
+      ok = recovery_slot != NULL;
+    }
+  if (ok)
+    {
+      image = sqlite3_serialize (self->session->db, "main", &size, 0);
+      if (image == NULL || size <= 0)
+        {
+          g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NO_MEMORY,
+                       _("The computer ran out of memory. Close some other programs and try "
+                         "again."));
+          ok = FALSE;
+        }
+      else
+        *n_entries_out = g_tree_nnodes (self->session->entries);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  if (!ok)
+    {
+      sqlite3_free (image);
+      return FALSE;
+    }
+  *image_out = g_bytes_new_with_free_func (image, size, sqlite3_free, image);
+  *passphrase_slot_out = g_steal_pointer (&passphrase_slot);
+  *recovery_slot_out = g_steal_pointer (&recovery_slot);
+  return TRUE;
+}
+
+static Session *
+session_open_with_master (const char *path,
+                          const RjKey *master,
+                          GError **error)
+{
+  g_autoptr(Session) session = session_new ();
+  RjKeyslot passphrase_slot;
+  gboolean blank = FALSE;
+
+  session->db = db_open (path, FALSE, &blank, error);
+  if (session->db == NULL)
+    return NULL;
+  if (blank)
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NOT_FOUND,
+                   _("The journal at “%s” was never finished. You can create it again."), path);
+      return NULL;
+    }
+  session_set_master (session, rj_key_new_from_bytes (rj_key_get_bytes (master)));
+  if (db_get_keyslot (session->db, RJ_KEYSLOT_PASSPHRASE, &passphrase_slot, NULL))
+    session->kdf = passphrase_slot.kdf;
+  else
+    rj_kdf_params_default (&session->kdf);
+  if (!session_load (session, error))
+    return NULL;
+  return g_steal_pointer (&session);
+}
+
+gboolean
+rj_store_unlock_with_master_key (RjStore *self,
+                                 const RjKey *master,
+                                 GError **error)
+{
+  Session *session;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (master != NULL, FALSE);
+
+  if (self->session != NULL)
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_EXISTS, _("The journal is already open."));
+      return FALSE;
+    }
+  session = session_open_with_master (self->path, master, error);
+  if (session == NULL)
+    return FALSE;
+  store_set_session (self, session);
+  return TRUE;
+}

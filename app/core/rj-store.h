@@ -163,4 +163,24 @@ gboolean    rj_store_save_profile_finish      (RjStore *self,
 /* Blocks until every write asked for so far has been stored. */
 void        rj_store_flush                    (RjStore *self);
 
+/* For backups (rj-backup.c). A subkey of the master key; the contexts "RJrecord" and
+ * "RJdaytag" are the store's own. */
+RjKey      *rj_store_derive_subkey            (RjStore *self,
+                                               guint64 subkey_id,
+                                               const char context[8],
+                                               GError **error) G_GNUC_WARN_UNUSED_RESULT;
+/* After every queued write is stored, and with no write in between: an image of the
+ * database file (records still encrypted), the key slots as stored, and the number of
+ * entries. */
+gboolean    rj_store_snapshot                 (RjStore *self,
+                                               GBytes **image_out,
+                                               GBytes **passphrase_slot_out,
+                                               GBytes **recovery_slot_out,
+                                               guint *n_entries_out,
+                                               GError **error);
+/* Unlocks with the master key itself, as a restored backup is checked. */
+gboolean    rj_store_unlock_with_master_key   (RjStore *self,
+                                               const RjKey *master,
+                                               GError **error);
+
 G_END_DECLS
