@@ -1,6 +1,6 @@
 /* make-fuzz-corpus.c: writes the fuzzers' seed corpora from real journals.
  *
- *   make-fuzz-corpus CORPUS-DIR [JOURNAL...]
+ *   make-fuzz-corpus CORPUS-DIR [JOURNAL.db...] [BACKUP.rjbackup...]
  *
  * Makes a demo journal (rj-demo.h) in a temporary folder, then writes into
  * CORPUS-DIR/fuzz-record/ the plaintext of some of its records (the bytes that
@@ -9,10 +9,13 @@
  * entries and profile with every field filled and with edge values), and into
  * CORPUS-DIR/fuzz-keyslot/ its two key-slot blobs as stored in the file. The key
  * slots of each JOURNAL given (such as tests/fixtures/known-answer-v1.db) are added
- * too; a copy is read, never the file itself.
+ * too; a copy is read, never the file itself. Into CORPUS-DIR/fuzz-backup/ go backups
+ * of a small demo journal made with rj_backup_encrypt_buffer() under fuzz-backup's
+ * fixed key (the whole file, an empty image, a few bytes), and each BACKUP given.
  *
  * The corpora in tests/fuzz/corpus/ were made with
- *   make-fuzz-corpus tests/fuzz/corpus tests/fixtures/known-answer-v1.db
+ *   make-fuzz-corpus tests/fuzz/corpus tests/fixtures/known-answer-v1.db \
+ *     tests/fixtures/backup-v1.rjbackup
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +29,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "fuzz-backup-key.h"
+#include "rj-backup-private.h"
 #include "rj-codec.h"
 #include "rj-crypto.h"
 #include "rj-demo.h"
@@ -111,6 +116,67 @@ dump_keyslots (const char *journal,
   g_rmdir (tmp);
 }
 
+static GBytes *
+read_keyslot (const char *journal,
+              RjKeyslotKind kind)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GBytes *blob = NULL;
+
+  if (sqlite3_open_v2 (journal, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT data FROM keyslots WHERE kind = ?", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    die (sqlite3_errmsg (db), NULL);
+  sqlite3_bind_int (stmt, 1, kind);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    blob = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  if (blob == NULL)
+    die ("a key slot is missing", NULL);
+  return blob;
+}
+
+/* Backups of @journal (locked, so its whole content is in the file) as the app
+ * writes them, under the fuzzer's fixed key. */
+static void
+write_backups (const char *journal,
+               guint n_entries,
+               const char *dir)
+{
+  g_autoptr(GBytes) passphrase_slot = read_keyslot (journal, RJ_KEYSLOT_PASSPHRASE);
+  g_autoptr(GBytes) recovery_slot = read_keyslot (journal, RJ_KEYSLOT_RECOVERY);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *image = NULL;
+  gsize image_len = 0;
+  const struct {
+    const char *name;
+    gsize len;
+  } seeds[] = {
+    { "backup-demo-journal", G_MAXSIZE },
+    { "backup-empty-image", 0 },
+    { "backup-short-image", 100 },
+  };
+
+  if (!g_file_get_contents (journal, &image, &image_len, &error))
+    die ("could not read the demo journal", error);
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      RjBackupInfo info = { 0 };
+      g_autoptr(GBytes) backup = NULL;
+
+      info.created = 1795000000;
+      info.n_entries = n_entries;
+      info.image_size = MIN (seeds[i].len, image_len);
+      info.app_version = (char *) PACKAGE_VERSION;
+      backup = rj_backup_encrypt_buffer ((const guint8 *) image, info.image_size,
+                                         passphrase_slot, recovery_slot, rj_fuzz_backup_key,
+                                         &info);
+      write_seed (dir, seeds[i].name, g_bytes_get_data (backup, NULL), g_bytes_get_size (backup));
+    }
+}
+
 int
 main (int argc,
       char **argv)
@@ -124,10 +190,13 @@ main (int argc,
   g_autofree char *journal = NULL;
   g_autofree char *record_dir = NULL;
   g_autofree char *keyslot_dir = NULL;
+  g_autofree char *backup_dir = NULL;
+  g_autofree char *small_journal = NULL;
   g_autofree char *code = NULL;
   RjKdfParams params;
   GDate last_day;
   guint step;
+  guint n_small;
 
   if (argc < 2)
     {
@@ -139,7 +208,9 @@ main (int argc,
 
   record_dir = g_build_filename (argv[1], "fuzz-record", NULL);
   keyslot_dir = g_build_filename (argv[1], "fuzz-keyslot", NULL);
-  if (g_mkdir_with_parents (record_dir, 0755) != 0 ||
+  backup_dir = g_build_filename (argv[1], "fuzz-backup", NULL);
+  if (g_mkdir_with_parents (backup_dir, 0755) != 0 ||
+      g_mkdir_with_parents (record_dir, 0755) != 0 ||
       g_mkdir_with_parents (keyslot_dir, 0755) != 0)
     die ("could not make the corpus folders", NULL);
 
@@ -193,20 +264,50 @@ main (int argc,
     die ("could not lock the demo journal", error);
   dump_keyslots (journal, "keyslot-demo", keyslot_dir);
 
+  g_clear_object (&store);
+
+  /* A week's journal keeps the backups to a few pages of SQLite. */
+  small_journal = g_build_filename (tmp, "small.db", NULL);
+  store = rj_store_new (small_journal);
+  if (!rj_store_create (store, "fuzz corpus", &params, NULL, &error) ||
+      !rj_demo_fill (store, &last_day, 7, DEMO_SEED, &error))
+    die ("could not make the small demo journal", error);
+  n_small = rj_store_get_n_entries (store);
+  if (!rj_store_lock (store, &error))
+    die ("could not lock the small demo journal", error);
+  g_clear_object (&store);
+  write_backups (small_journal, n_small, backup_dir);
+
   for (int i = 2; i < argc; i++)
     {
       g_autofree char *base = g_path_get_basename (argv[i]);
-      g_autofree char *label = g_strdup_printf ("keyslot-%s", base);
 
-      dump_keyslots (argv[i], label, keyslot_dir);
+      if (g_str_has_suffix (argv[i], ".rjbackup"))
+        {
+          g_autofree char *contents = NULL;
+          g_autofree char *name = g_strdup_printf ("backup-%s", base);
+          gsize len = 0;
+
+          if (!g_file_get_contents (argv[i], &contents, &len, &error))
+            die ("could not read a backup", error);
+          write_seed (backup_dir, name, contents, len);
+        }
+      else
+        {
+          g_autofree char *label = g_strdup_printf ("keyslot-%s", base);
+
+          dump_keyslots (argv[i], label, keyslot_dir);
+        }
     }
 
-  g_clear_object (&store);
   for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", NULL };
        *suffix != NULL; suffix++)
     {
       g_autofree char *path = g_strconcat (journal, *suffix, NULL);
+      g_autofree char *small_path = g_strconcat (small_journal, *suffix, NULL);
+
       g_unlink (path);
+      g_unlink (small_path);
     }
   g_rmdir (tmp);
   return 0;
