@@ -13,26 +13,47 @@
 
 #include "rj-application.h"
 #include "rj-crypto.h"
+#include "rj-hygiene.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(RjApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* Before GTK, GLib or SQLite write anything: no core dumps (unless
+   * RJ_ALLOW_CORE_DUMPS=1 is set, for debugging on a machine without a real journal),
+   * and temporary files only in a private folder under $XDG_RUNTIME_DIR, removed
+   * below. See rj-hygiene.c, and rj_hygiene_portals_needed() for why the process stays
+   * dumpable where the file chooser goes through the desktop portal. */
+  if (!rj_hygiene_apply (NULL, &error))
+    {
+      g_printerr ("%s\n%s\n", _("Recovery Journal cannot start: it could not make sure "
+                                 "that nothing of the journal is written to disk "
+                                 "unencrypted."),
+                  error->message);
+      return EXIT_FAILURE;
+    }
+
   if (!rj_crypto_init ())
     {
       g_printerr ("%s\n", _("Recovery Journal cannot start: its encryption library did not "
                             "initialise."));
+      rj_hygiene_cleanup ();
       return EXIT_FAILURE;
     }
 
   app = rj_application_new ();
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  g_clear_object (&app);
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  rj_hygiene_cleanup ();
+  return status;
 }

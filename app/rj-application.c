@@ -20,7 +20,9 @@
 #include "rj-demo.h"
 #include "rj-context.h"
 #include "rj-help-now-dialog.h"
-#include "rj-window.h"
+#include "rj-session-watch.h"
+#include "rj-utils.h"
+#include "rj-window-private.h"
 
 struct _RjApplication
 {
@@ -28,6 +30,9 @@ struct _RjApplication
 
   /* Folders of demo journals, removed when the application ends. */
   GPtrArray *demo_dirs;
+
+  /* Locks every journal when the screen locks and before the computer sleeps. */
+  RjSessionWatch *session_watch;
 };
 
 /* The demo journal holds made-up days, so it opens with a passphrase anyone may know
@@ -129,6 +134,141 @@ quit_on_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+window_is_busy (RjWindow *window)
+{
+  return rj_unlock_page_get_busy (window->unlock_page)
+         || rj_create_page_get_busy (window->create_page);
+}
+
+/* A lock the session asked for, of one window. */
+typedef struct
+{
+  RjWindow *window;
+  RjSessionWatch *watch;
+  RjSessionLockReason reason;
+} SessionLock;
+
+static void
+session_lock_free (gpointer data)
+{
+  SessionLock *lock = data;
+
+  g_object_unref (lock->window);
+  g_object_unref (lock->watch);
+  g_free (lock);
+}
+
+/* Locks the window as the auto-lock does: pending edits are stored first, and the
+ * journal locks even if they cannot be. A journal still being unlocked is locked as
+ * soon as that ends, so that it never opens behind a locked screen or across sleep. */
+static gboolean
+lock_for_session (gpointer user_data)
+{
+  SessionLock *lock = user_data;
+  RjStore *store = rj_context_get_store (rj_window_get_context (lock->window));
+  gboolean was_unlocked;
+
+  if (window_is_busy (lock->window))
+    return G_SOURCE_CONTINUE;
+
+  was_unlocked = rj_store_is_unlocked (store);
+  _rj_window_lock (lock->window, TRUE);
+  if (was_unlocked)
+    adw_toast_overlay_add_toast (rj_window_get_toast_overlay (lock->window),
+                                 adw_toast_new (lock->reason == RJ_SESSION_LOCK_SLEEPING
+                                                ? _("Your journal locked before the computer "
+                                                    "went to sleep.")
+                                                : _("Your journal locked when the screen "
+                                                    "locked.")));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+lock_for_session_later (gpointer user_data)
+{
+  SessionLock *lock = user_data;
+
+  if (lock_for_session (lock) == G_SOURCE_CONTINUE)
+    return G_SOURCE_CONTINUE;
+
+  if (lock->reason == RJ_SESSION_LOCK_SLEEPING)
+    rj_session_watch_release_sleep (lock->watch);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+session_watch_lock_requested_cb (RjApplication       *self,
+                                 RjSessionLockReason  reason,
+                                 RjSessionWatch      *watch)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      SessionLock *lock;
+
+      if (!RJ_IS_WINDOW (l->data))
+        continue;
+
+      lock = g_new0 (SessionLock, 1);
+      lock->window = g_object_ref (l->data);
+      lock->watch = g_object_ref (watch);
+      lock->reason = reason;
+
+      if (lock_for_session (lock) == G_SOURCE_REMOVE)
+        {
+          session_lock_free (lock);
+          continue;
+        }
+
+      /* Before sleep, the computer waits for this one too. */
+      if (reason == RJ_SESSION_LOCK_SLEEPING)
+        rj_session_watch_hold_sleep (watch);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 50, lock_for_session_later, lock,
+                          session_lock_free);
+    }
+}
+
+static void
+file_chooser_dialog_response_cb (GtkFileChooser *chooser,
+                                 int             response)
+{
+  g_autoptr(GListModel) files = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  files = gtk_file_chooser_get_files (chooser);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      rj_forget_recent_file (NULL, file);
+    }
+}
+
+/* GTK's own file chooser adds what the client accepts to the recently-used list while
+ * it answers, and writes the list a moment later. Our own choosers take the item off
+ * in their response handlers; this does it for those GTK opens by itself, such as the
+ * one behind "Print to File" in the print dialog, right after their own handler. */
+static void
+toplevels_items_changed_cb (GListModel *toplevels,
+                            guint       position,
+                            guint       removed,
+                            guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) &&
+          g_object_get_data (window, "rj-forgets-recent") == NULL)
+        {
+          g_object_set_data (window, "rj-forgets-recent", GINT_TO_POINTER (TRUE));
+          g_signal_connect_after (window, "response",
+                                  G_CALLBACK (file_chooser_dialog_response_cb), NULL);
+        }
+    }
+}
+
 static const GActionEntry action_entries[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -199,6 +339,7 @@ rj_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *lock_accels[] = { "<Control>l", NULL };
+  RjApplication *self = RJ_APPLICATION (application);
 
   G_APPLICATION_CLASS (rj_application_parent_class)->startup (application);
 
@@ -214,6 +355,27 @@ rj_application_startup (GApplication *application)
   g_unix_signal_add (SIGTERM, quit_on_signal_cb, application);
   g_unix_signal_add (SIGINT, quit_on_signal_cb, application);
   g_unix_signal_add (SIGHUP, quit_on_signal_cb, application);
+
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (toplevels_items_changed_cb), application, 0);
+
+  self->session_watch = rj_session_watch_new ();
+  g_signal_connect_object (self->session_watch, "lock-requested",
+                           G_CALLBACK (session_watch_lock_requested_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+rj_application_window_added (GtkApplication *application,
+                             GtkWindow      *window)
+{
+  RjApplication *self = RJ_APPLICATION (application);
+
+  GTK_APPLICATION_CLASS (rj_application_parent_class)->window_added (application, window);
+
+  /* While a journal is open, the computer waits for it to lock before sleeping. */
+  if (RJ_IS_WINDOW (window) && self->session_watch != NULL)
+    rj_session_watch_add_store (self->session_watch,
+                                rj_context_get_store (rj_window_get_context (RJ_WINDOW (window))));
 }
 
 static void
@@ -238,6 +400,7 @@ rj_application_shutdown (GApplication *application)
 
   G_APPLICATION_CLASS (rj_application_parent_class)->shutdown (application);
 
+  g_clear_object (&self->session_watch);
   g_ptr_array_set_size (self->demo_dirs, 0);
 }
 
@@ -246,6 +409,7 @@ rj_application_finalize (GObject *object)
 {
   RjApplication *self = RJ_APPLICATION (object);
 
+  g_clear_object (&self->session_watch);
   g_clear_pointer (&self->demo_dirs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rj_application_parent_class)->finalize (object);
@@ -256,6 +420,7 @@ rj_application_class_init (RjApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_application_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = rj_application_finalize;
   application_class->shutdown = rj_application_shutdown;
@@ -264,6 +429,8 @@ rj_application_class_init (RjApplicationClass *klass)
   application_class->command_line = rj_application_command_line;
   application_class->activate = rj_application_activate;
   application_class->startup = rj_application_startup;
+
+  gtk_application_class->window_added = rj_application_window_added;
 }
 
 static void
@@ -364,4 +531,19 @@ rj_application_open_demo (RjApplication  *self,
 
   gtk_window_present (GTK_WINDOW (rj_window_new (GTK_APPLICATION (self), context)));
   return TRUE;
+}
+
+/**
+ * rj_application_get_session_watch:
+ * @self: a #RjApplication
+ *
+ * Returns: (transfer none) (nullable): what locks the journals when the screen locks
+ *   and before the computer sleeps, from startup until shutdown
+ */
+RjSessionWatch *
+rj_application_get_session_watch (RjApplication *self)
+{
+  g_return_val_if_fail (RJ_IS_APPLICATION (self), NULL);
+
+  return self->session_watch;
 }

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "rj-session-watch.h"
+
 G_BEGIN_DECLS
 
 #define RJ_TYPE_APPLICATION (rj_application_get_type ())
@@ -18,5 +20,6 @@ void           rj_application_open_journal (RjApplication *self,
                                             const char *journal_path);
 gboolean       rj_application_open_demo    (RjApplication *self,
                                             GError **error);
+RjSessionWatch *rj_application_get_session_watch (RjApplication *self);
 
 G_END_DECLS

@@ -647,9 +647,9 @@ save_error (RjCheckinPage *self,
     return;
   self->error_shown = TRUE;
 
-  /* Translators: %s says why, as in "The disk is full". */
-  title = g_strdup_printf (_("Your last change is not saved yet: %s. It is kept here, and "
-                             "saving will be tried again."),
+  /* Translators: %s says why and what to do, as in "The disk is full, so the journal
+   * could not be saved. Free some space on the disk." */
+  title = g_strdup_printf (_("%s Your change is kept here, and saving will be tried again."),
                            error->message);
   show_toast (self, new_toast (title));
 }
@@ -663,8 +663,10 @@ save_entry_cb (GObject      *object,
   RjCheckinPage *self = data->page;
   g_autoptr(GError) error = NULL;
 
+  /* A full disk is the client's situation, not the program's fault: the page says so
+   * and retries, so the log gets a message, not a warning. */
   if (!rj_store_save_entry_finish (RJ_STORE (object), result, &error))
-    g_warning ("Could not save the entry of %u: %s", g_date_get_julian (&data->entry->date),
+    g_message ("Could not save the entry of %u: %s", g_date_get_julian (&data->entry->date),
                error->message);
 
   /* Cleared since: the journal has locked, and the entry has gone from the page. */
@@ -704,6 +706,9 @@ queue_save (RjCheckinPage *self,
   self->n_saving++;
 
   rj_store_save_entry_async (get_store (self), data->entry, NULL, save_entry_cb, data);
+  /* Counted when asked for, since the store applies it in memory at once: a lock that
+   * comes before the answer must still see that there is something to back up. */
+  rj_context_note_saved (self->context);
 }
 
 /* Hands every change to the store now: the day shown, and any day whose last write
@@ -1551,6 +1556,8 @@ rj_checkin_page_flush (RjCheckinPage  *self,
           if (first_error == NULL)
             first_error = g_steal_pointer (&local_error);
         }
+      else
+        rj_context_note_saved (self->context);
     }
 
   rj_store_flush (store);
@@ -1559,6 +1566,10 @@ rj_checkin_page_flush (RjCheckinPage  *self,
 
   if (first_error != NULL)
     {
+      /* Kept to be written again a few seconds later, as after a failed save in the
+       * background: the journal stays open when a lock could not store everything. */
+      if (self->retry_source == 0)
+        self->retry_source = g_timeout_add_seconds (RETRY_DELAY_SECONDS, retry_timeout_cb, self);
       g_propagate_error (error, g_steal_pointer (&first_error));
       return FALSE;
     }

@@ -24,6 +24,7 @@ struct _RjContext
   RjKdfParams kdf_params;
   gboolean has_kdf_params;
   gboolean demo;
+  guint n_saved;
 };
 
 G_DEFINE_FINAL_TYPE (RjContext, rj_context, G_TYPE_OBJECT)
@@ -247,4 +248,35 @@ rj_context_set_demo (RjContext *self,
   g_return_if_fail (RJ_IS_CONTEXT (self));
 
   self->demo = !!demo;
+}
+
+/**
+ * rj_context_note_saved:
+ * @self: a #RjContext
+ *
+ * Counts a change handed to the store (which applies it in memory at once): an
+ * entry, the profile, a new passphrase. The window compares the count with the one at
+ * the last automatic backup to know whether there is anything new to back up. Only
+ * views call this; the store knows nothing of backups made on a schedule.
+ */
+void
+rj_context_note_saved (RjContext *self)
+{
+  g_return_if_fail (RJ_IS_CONTEXT (self));
+
+  self->n_saved++;
+}
+
+/**
+ * rj_context_get_n_saved:
+ * @self: a #RjContext
+ *
+ * Returns: how many changes were handed to the store since the context was made
+ */
+guint
+rj_context_get_n_saved (RjContext *self)
+{
+  g_return_val_if_fail (RJ_IS_CONTEXT (self), 0);
+
+  return self->n_saved;
 }

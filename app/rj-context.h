@@ -25,5 +25,7 @@ void               rj_context_set_kdf_params (RjContext *self,
 gboolean           rj_context_get_demo       (RjContext *self);
 void               rj_context_set_demo       (RjContext *self,
                                               gboolean demo);
+void               rj_context_note_saved     (RjContext *self);
+guint              rj_context_get_n_saved    (RjContext *self);
 
 G_END_DECLS

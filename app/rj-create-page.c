@@ -35,6 +35,7 @@ struct _RjCreatePage
   GtkLabel *mismatch_label;
   GtkLabel *message_label;
   GtkButton *create_button;
+  GtkButton *restore_button;
   GtkSpinner *spinner;
   GtkLabel *busy_label;
 };
@@ -119,6 +120,7 @@ update_mode (RjCreatePage *self)
                                          "will no longer work."));
       gtk_button_set_label (self->create_button, _("_Change Passphrase"));
       gtk_label_set_label (self->busy_label, _("Saving your new passphrase…"));
+      gtk_widget_set_visible (GTK_WIDGET (self->restore_button), FALSE);
     }
   else
     {
@@ -131,6 +133,8 @@ update_mode (RjCreatePage *self)
       gtk_button_set_label (self->create_button, _("_Create Journal"));
       gtk_label_set_label (self->busy_label,
                            _("Setting up your journal. This takes a few seconds…"));
+      /* A new computer, or a journal that was lost: the backup brings it back. */
+      gtk_widget_set_visible (GTK_WIDGET (self->restore_button), TRUE);
     }
 }
 
@@ -205,6 +209,7 @@ create_cb (GObject      *object,
       return;
     }
 
+  rj_context_note_saved (self->context);
   set_busy (self, FALSE);
   finish (self, recovery_code);
   rj_wipe_string (recovery_code);
@@ -229,6 +234,7 @@ change_passphrase_cb (GObject      *object,
       return;
     }
 
+  rj_context_note_saved (self->context);
   set_busy (self, FALSE);
 
   /* The code that was just used may have been seen by someone else, so the journal
@@ -476,6 +482,7 @@ rj_create_page_class_init (RjCreatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RjCreatePage, mismatch_label);
   gtk_widget_class_bind_template_child (widget_class, RjCreatePage, message_label);
   gtk_widget_class_bind_template_child (widget_class, RjCreatePage, create_button);
+  gtk_widget_class_bind_template_child (widget_class, RjCreatePage, restore_button);
   gtk_widget_class_bind_template_child (widget_class, RjCreatePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, RjCreatePage, busy_label);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_row_changed_cb);

@@ -1,8 +1,9 @@
 /* rj-preferences-window.c: the journal's preferences.
  *
- * Five pages: the client's name and sober start date with the auto-lock delay; the
+ * Six pages: the client's name and sober start date with the auto-lock delay; the
  * program's weekly sessions; support contacts; the lists of triggers, coping skills and
- * substances; and the passphrase and recovery code.
+ * substances; the passphrase and recovery code; and backups: one now, automatic ones
+ * into a folder, and restoring one.
  *
  * The window works on its own copy of the journal's profile and hands the store a copy
  * of it after every change, at once: the store applies it in memory before it returns
@@ -22,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rj-backup.h"
 #include "rj-contact-row.h"
 #include "rj-entry.h"
 #include "rj-list-editor.h"
@@ -43,6 +45,7 @@ struct _RjPreferencesWindow
   gboolean busy;
   gboolean loading;
   gboolean syncing_calendar;
+  gboolean backing_up;
 
   /* The confirmation or the recovery code on top of this window, if one is open. */
   GtkWindow *dialog;
@@ -76,6 +79,10 @@ struct _RjPreferencesWindow
   GtkButton *change_button;
   GtkSpinner *spinner;
   GtkLabel *busy_label;
+  AdwExpanderRow *automatic_row;
+  AdwActionRow *backup_folder_row;
+  GtkAdjustment *backup_keep_adjustment;
+  GtkSpinner *back_up_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (RjPreferencesWindow, rj_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -90,6 +97,7 @@ enum {
   PROP_CONFIRMATION,
   PROP_HINT,
   PROP_MESSAGE,
+  PROP_BACKING_UP,
   N_PROPS
 };
 
@@ -149,6 +157,7 @@ save_profile (RjPreferencesWindow *self)
 
   /* The store copies the profile before this returns. */
   rj_store_save_profile_async (store, self->profile, self->cancellable, save_profile_cb, self);
+  rj_context_note_saved (self->context);
   g_signal_emit (self, signals[PROFILE_CHANGED], 0);
 }
 
@@ -662,6 +671,7 @@ change_passphrase_cb (GObject      *object,
       return;
     }
 
+  rj_context_note_saved (self->context);
   set_busy (self, FALSE);
   clear_passphrase_rows (self);
   show_toast (self, _("Your new passphrase is saved"));
@@ -787,6 +797,316 @@ new_recovery_code_action (GtkWidget  *widget,
   confirm_new_code_async (self, self->cancellable, confirm_new_code_cb, NULL);
 }
 
+/* Backups page */
+
+static char *
+suggested_backup_name (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%F");
+
+  /* Translators: the file name of a backup; %s is the date, as 2026-03-04. The
+   * extension is added after it. */
+  return g_strdup_printf (_("Recovery Journal backup %s.%s"), date, RJ_BACKUP_EXTENSION);
+}
+
+static void
+set_backing_up (RjPreferencesWindow *self,
+                gboolean             backing_up)
+{
+  if (self->backing_up == backing_up)
+    return;
+
+  self->backing_up = backing_up;
+  gtk_widget_set_visible (GTK_WIDGET (self->back_up_spinner), backing_up);
+  gtk_spinner_set_spinning (self->back_up_spinner, backing_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.back-up-now", !backing_up);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKING_UP]);
+}
+
+static void
+write_backup_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RjPreferencesWindow *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  set_backing_up (self, FALSE);
+  if (rj_store_write_backup_finish (RJ_STORE (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * rj_preferences_window_back_up_async:
+ * @self: a #RjPreferencesWindow
+ * @file: where to write the backup; replaced if it exists
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the backup is written, or could not be
+ * @user_data: data for @callback
+ *
+ * Writes an encrypted backup of the open journal to @file, in the background. What
+ * Back Up Now does with the file chosen, without the toast.
+ */
+void
+rj_preferences_window_back_up_async (RjPreferencesWindow *self,
+                                     GFile               *file,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  RjStore *store;
+
+  g_return_if_fail (RJ_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rj_preferences_window_back_up_async);
+
+  store = get_store (self);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Backups can only be saved to a folder on this computer or "
+                                 "a drive plugged into it"));
+      return;
+    }
+  if (!rj_store_is_unlocked (store))
+    {
+      g_task_return_new_error (task, RJ_STORE_ERROR, RJ_STORE_ERROR_LOCKED,
+                               _("The journal is locked"));
+      return;
+    }
+
+  set_backing_up (self, TRUE);
+  rj_store_write_backup_async (store, path, cancellable, write_backup_cb, g_steal_pointer (&task));
+}
+
+gboolean
+rj_preferences_window_back_up_finish (RjPreferencesWindow  *self,
+                                      GAsyncResult         *result,
+                                      GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == rj_preferences_window_back_up_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+back_up_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  RjPreferencesWindow *self = RJ_PREFERENCES_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gboolean done = rj_preferences_window_back_up_finish (self, result, &error);
+
+  /* Closed since, as a lock does: nobody is there to read a toast. */
+  if (self->context == NULL)
+    return;
+
+  if (done)
+    {
+      show_toast (self, _("Backup saved"));
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Translators: %s says why, as in "No space left on device". */
+  title = g_strdup_printf (_("The backup could not be saved: %s"), error->message);
+  show_toast (self, title);
+}
+
+static void
+back_up_chooser_response_cb (GtkNativeDialog *native,
+                             int              response,
+                             gpointer         user_data)
+{
+  g_autoptr(RjPreferencesWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && rj_store_is_unlocked (get_store (self)))
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      /* A backup is a file the client chose to keep apart: it stays off the list of
+       * recently used files, which anyone at the computer can see. */
+      rj_forget_recent_file (NULL, file);
+      rj_preferences_window_back_up_async (self, file, self->cancellable, back_up_done_cb, NULL);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+back_up_now_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RjPreferencesWindow *self = RJ_PREFERENCES_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = suggested_backup_name ();
+
+  if (self->backing_up)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Back Up Your Journal"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  gtk_file_filter_set_name (filter, _("Recovery Journal backups"));
+  gtk_file_filter_add_suffix (filter, RJ_BACKUP_EXTENSION);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  g_signal_connect (native, "response", G_CALLBACK (back_up_chooser_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+update_backup_folder_row (RjPreferencesWindow *self)
+{
+  g_autofree char *folder = g_settings_get_string (rj_context_get_settings (self->context),
+                                                   "backup-folder");
+  g_autofree char *display = NULL;
+
+  if (folder[0] == '\0')
+    {
+      adw_action_row_set_subtitle (self->backup_folder_row, _("Not chosen yet"));
+      return;
+    }
+
+  display = g_filename_display_name (folder);
+  adw_action_row_set_subtitle (self->backup_folder_row, display);
+}
+
+static void
+folder_chooser_response_cb (GtkNativeDialog *native,
+                            int              response,
+                            gpointer         user_data)
+{
+  g_autoptr(RjPreferencesWindow) self = user_data;
+  GSettings *settings = rj_context_get_settings (self->context);
+  g_autofree char *folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      rj_forget_recent_file (NULL, file);
+      if (path != NULL)
+        g_settings_set_string (settings, "backup-folder", path);
+      else
+        show_toast (self, _("Choose a folder on this computer or on a drive plugged into it"));
+    }
+
+  /* Switched on, then no folder chosen: automatic backups stay off, as they were. */
+  folder = g_settings_get_string (settings, "backup-folder");
+  if (folder[0] == '\0')
+    g_settings_set_boolean (settings, "automatic-backups", FALSE);
+
+  g_object_unref (native);
+}
+
+static void
+choose_backup_folder_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  RjPreferencesWindow *self = RJ_PREFERENCES_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autofree char *folder = g_settings_get_string (rj_context_get_settings (self->context),
+                                                   "backup-folder");
+
+  native = gtk_file_chooser_native_new (_("Choose a Folder for Backups"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Select"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  if (folder[0] != '\0')
+    {
+      g_autoptr(GFile) current = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), current, NULL);
+    }
+
+  g_signal_connect (native, "response", G_CALLBACK (folder_chooser_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+settings_changed_backup_cb (RjPreferencesWindow *self,
+                            const char          *key)
+{
+  GSettings *settings = rj_context_get_settings (self->context);
+  g_autofree char *folder = g_settings_get_string (settings, "backup-folder");
+
+  update_backup_folder_row (self);
+
+  /* Switched on without a folder: ask for one at once, since nothing can be written
+   * without it. */
+  if (g_strcmp0 (key, "automatic-backups") == 0
+      && g_settings_get_boolean (settings, "automatic-backups") && folder[0] == '\0'
+      && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "prefs.choose-backup-folder", NULL);
+}
+
+static gboolean
+restore_idle_cb (gpointer user_data)
+{
+  GtkWidget *window = user_data;
+
+  gtk_widget_activate_action (window, "win.restore-backup", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+
+  /* The main window locks the journal first, which closes this window: that is done
+   * once this action has returned, not from inside it. */
+  if (parent != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT, restore_idle_cb, g_object_ref (parent),
+                     g_object_unref);
+}
+
+static gboolean
+keep_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant));
+  return TRUE;
+}
+
+static GVariant *
+keep_set_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  return g_variant_new_uint32 ((guint32) CLAMP (g_value_get_double (value), 1, 100));
+}
+
 /* Locking */
 
 static void
@@ -893,6 +1213,19 @@ rj_preferences_window_constructed (GObject *object)
   g_signal_connect_object (store, "notify::unlocked",
                            G_CALLBACK (store_notify_unlocked_cb), self, G_CONNECT_SWAPPED);
 
+  g_settings_bind (rj_context_get_settings (self->context), "automatic-backups",
+                   self->automatic_row, "enable-expansion", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (rj_context_get_settings (self->context), "backup-keep",
+                                self->backup_keep_adjustment, "value",
+                                G_SETTINGS_BIND_DEFAULT,
+                                keep_get_mapping, keep_set_mapping, NULL, NULL);
+  g_signal_connect_object (rj_context_get_settings (self->context), "changed::backup-folder",
+                           G_CALLBACK (settings_changed_backup_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (rj_context_get_settings (self->context),
+                           "changed::automatic-backups",
+                           G_CALLBACK (settings_changed_backup_cb), self, G_CONNECT_SWAPPED);
+  update_backup_folder_row (self);
+
   self->profile = rj_store_dup_profile (store);
   if (self->profile == NULL)
     {
@@ -977,6 +1310,10 @@ rj_preferences_window_get_property (GObject    *object,
 
     case PROP_MESSAGE:
       g_value_set_string (value, self->message);
+      break;
+
+    case PROP_BACKING_UP:
+      g_value_set_boolean (value, self->backing_up);
       break;
 
     default:
@@ -1076,6 +1413,12 @@ rj_preferences_window_class_init (RjPreferencesWindowClass *klass)
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /* Whether Back Up Now is writing a backup. */
+  properties[PROP_BACKING_UP] =
+    g_param_spec_boolean ("backing-up", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1116,6 +1459,11 @@ rj_preferences_window_class_init (RjPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow, change_button);
   gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow, busy_label);
+  gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow, automatic_row);
+  gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow, backup_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow,
+                                        backup_keep_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow, back_up_spinner);
   gtk_widget_class_bind_template_callback (widget_class, name_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sober_start_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, sober_start_calendar_day_selected_cb);
@@ -1137,6 +1485,11 @@ rj_preferences_window_class_init (RjPreferencesWindowClass *klass)
                                    change_passphrase_action);
   gtk_widget_class_install_action (widget_class, "prefs.new-recovery-code", NULL,
                                    new_recovery_code_action);
+  gtk_widget_class_install_action (widget_class, "prefs.back-up-now", NULL, back_up_now_action);
+  gtk_widget_class_install_action (widget_class, "prefs.choose-backup-folder", NULL,
+                                   choose_backup_folder_action);
+  gtk_widget_class_install_action (widget_class, "prefs.restore-backup", NULL,
+                                   restore_backup_action);
 }
 
 static void
@@ -1186,12 +1539,13 @@ rj_preferences_window_get_context (RjPreferencesWindow *self)
  * rj_preferences_window_get_busy:
  * @self: a #RjPreferencesWindow
  *
- * Returns: whether a new passphrase is being saved
+ * Returns: whether a new passphrase is being saved or a backup written; the journal
+ *   does not lock itself until that is done
  */
 gboolean
 rj_preferences_window_get_busy (RjPreferencesWindow *self)
 {
   g_return_val_if_fail (RJ_IS_PREFERENCES_WINDOW (self), FALSE);
 
-  return self->busy;
+  return self->busy || self->backing_up;
 }

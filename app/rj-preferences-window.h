@@ -19,5 +19,13 @@ G_DECLARE_FINAL_TYPE (RjPreferencesWindow, rj_preferences_window,
 GtkWidget *rj_preferences_window_new         (RjContext *context);
 RjContext *rj_preferences_window_get_context (RjPreferencesWindow *self);
 gboolean   rj_preferences_window_get_busy    (RjPreferencesWindow *self);
+void       rj_preferences_window_back_up_async  (RjPreferencesWindow *self,
+                                                 GFile *file,
+                                                 GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer user_data);
+gboolean   rj_preferences_window_back_up_finish (RjPreferencesWindow *self,
+                                                 GAsyncResult *result,
+                                                 GError **error);
 
 G_END_DECLS

@@ -81,6 +81,14 @@ summary_action (GtkWidget  *widget,
   _rj_window_show_summary (RJ_WINDOW (widget));
 }
 
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _rj_window_show_restore (RJ_WINDOW (widget));
+}
+
 void
 _rj_window_class_actions_init (RjWindowClass *klass)
 {
@@ -94,6 +102,8 @@ _rj_window_class_actions_init (RjWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-craving", NULL, add_craving_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.summary", NULL, summary_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
+                                   restore_backup_action);
 
   /* Keep these in step with ui/gtk/help-overlay.ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
@@ -138,4 +148,8 @@ _rj_window_update_actions (RjWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.summary", journal);
   gtk_widget_set_visible (GTK_WIDGET (self->today_button), journal && !today);
+
+  /* From the first page, the unlock page, or Preferences, which locks the journal
+   * first; never while a journal is being made or opened. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", !busy);
 }

@@ -35,6 +35,13 @@ struct _RjWindow
   GtkWindow *preferences_window;
   /* The session summary while it is open. */
   GtkWindow *summary_window;
+  /* The restore dialog while it is open. */
+  GtkWindow *restore_dialog;
+
+  /* Automatic backups: the context's count of saves when the last one was written, so
+   * that a lock with nothing new writes none. @closing while the window closes. */
+  guint n_saved_at_backup;
+  gboolean closing;
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -57,5 +64,6 @@ gboolean _rj_window_lock           (RjWindow *self,
                                     gboolean  even_if_unsaved);
 void _rj_window_show_preferences   (RjWindow *self);
 void _rj_window_show_summary       (RjWindow *self);
+void _rj_window_show_restore       (RjWindow *self);
 
 G_END_DECLS

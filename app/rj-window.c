@@ -15,8 +15,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rj-backup.h"
 #include "rj-help-now-dialog.h"
 #include "rj-preferences-window.h"
+#include "rj-restore-dialog.h"
 #include "rj-summary-window.h"
 #include "rj-window-private.h"
 
@@ -202,6 +204,53 @@ close_dialogs (RjWindow *self)
     gtk_window_destroy (g_ptr_array_index (dialogs, i));
 }
 
+/* Automatic backups */
+
+/* Writes a backup into the chosen folder when anything was saved since the last one.
+ * Called with the journal still unlocked, just before it locks, and written before
+ * this returns: the store's keys go with the lock, so a backup left to a thread would
+ * race it, and a closing window may be followed by the app quitting at once. The
+ * journal is small; encrypting and writing it takes a moment. A failure only ever
+ * costs that backup: it is said calmly and never holds up the lock. */
+static void
+back_up_automatically (RjWindow *self)
+{
+  RjStore *store = rj_context_get_store (self->context);
+  GSettings *settings = rj_context_get_settings (self->context);
+  g_autofree char *folder = g_settings_get_string (settings, "backup-folder");
+  guint keep = g_settings_get_uint (settings, "backup-keep");
+  guint n_saved = rj_context_get_n_saved (self->context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
+
+  /* The demo journal's made-up entries never go into the client's backups. */
+  if (!g_settings_get_boolean (settings, "automatic-backups") || folder[0] == '\0'
+      || n_saved == self->n_saved_at_backup || rj_context_get_demo (self->context)
+      || !rj_store_is_unlocked (store))
+    return;
+
+  path = rj_backup_write_to_folder (store, folder, keep, &error);
+  if (path != NULL)
+    {
+      self->n_saved_at_backup = n_saved;
+      return;
+    }
+
+  /* Nobody is there to read a toast in a window that closes. */
+  if (self->closing)
+    {
+      g_message ("Could not write the automatic backup: %s", error->message);
+      return;
+    }
+
+  /* Translators: %s says why, as in "No space left on device". */
+  title = g_strdup_printf (_("The automatic backup could not be written: %s. Your journal "
+                             "itself is safe; the next lock tries again."),
+                           error->message);
+  show_toast (self, title);
+}
+
 static void
 update_title (RjWindow *self)
 {
@@ -371,6 +420,40 @@ day_header_day_chosen_cb (RjWindow    *self,
   rj_checkin_page_set_date (self->checkin_page, date);
 }
 
+static void
+restore_dialog_restored_cb (RjWindow   *self,
+                            const char *secret,
+                            gboolean    is_recovery_code,
+                            const char *previous_copy)
+{
+  g_autofree char *title = NULL;
+
+  /* The restored journal is what the backup holds: nothing new to back up yet. */
+  self->n_saved_at_backup = rj_context_get_n_saved (self->context);
+
+  if (previous_copy != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (previous_copy);
+
+      /* Translators: %s is a file name. */
+      title = g_strdup_printf (_("Your journal is restored. The one it replaced is kept as "
+                                 "“%s”."),
+                               name);
+    }
+  show_toast (self, title != NULL ? title : _("Your journal is restored."));
+
+  /* The secret that opened the backup opens the restored journal too: the unlock page
+   * does it as if it had been typed there, so that a recovery code leads on to a new
+   * passphrase as usual, and a failure shows there. */
+  rj_unlock_page_clear (self->unlock_page);
+  show_page (self, "unlock");
+  g_object_set (self->unlock_page,
+                "use-recovery-code", is_recovery_code,
+                is_recovery_code ? "recovery-code" : "passphrase", secret,
+                NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->unlock_page), "unlock.unlock", NULL);
+}
+
 static gboolean
 rj_window_close_request (GtkWindow *window)
 {
@@ -386,8 +469,12 @@ rj_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  self->closing = TRUE;
   if (!_rj_window_lock (self, FALSE))
-    return TRUE;
+    {
+      self->closing = FALSE;
+      return TRUE;
+    }
 
   return GTK_WINDOW_CLASS (rj_window_parent_class)->close_request (window);
 }
@@ -471,6 +558,10 @@ rj_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->summary_window),
                                   (gpointer *) &self->summary_window);
   self->summary_window = NULL;
+  if (self->restore_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->restore_dialog),
+                                  (gpointer *) &self->restore_dialog);
+  self->restore_dialog = NULL;
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rj_window_parent_class)->dispose (object);
@@ -676,6 +767,8 @@ _rj_window_lock (RjWindow *self,
 
   g_clear_handle_id (&self->auto_lock_source, g_source_remove);
 
+  back_up_automatically (self);
+
   close_dialogs (self);
   rj_day_header_popdown (self->day_header);
   rj_checkin_page_clear (self->checkin_page);
@@ -705,6 +798,7 @@ void
 _rj_window_show_preferences (RjWindow *self)
 {
   RjStore *store = rj_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
 
   if (!rj_store_is_unlocked (store))
     return;
@@ -714,6 +808,11 @@ _rj_window_show_preferences (RjWindow *self)
       gtk_window_present (self->preferences_window);
       return;
     }
+
+  /* Back Up Now in there writes what the store holds: what was typed a moment ago
+   * belongs in it. */
+  if (!rj_checkin_page_flush (self->checkin_page, &error))
+    show_toast (self, error->message);
 
   self->preferences_window = GTK_WINDOW (rj_preferences_window_new (self->context));
   g_object_add_weak_pointer (G_OBJECT (self->preferences_window),
@@ -797,4 +896,37 @@ rj_window_set_auto_lock_seconds (RjWindow *self,
   if (self->auto_lock_source != 0)
     schedule_auto_lock (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_LOCK_SECONDS]);
+}
+
+/**
+ * _rj_window_show_restore:
+ * @self: a #RjWindow
+ *
+ * Opens the dialog that restores a backup, or brings it forward. An open journal is
+ * locked first, its pending edits stored as on any lock; when they cannot be, it stays
+ * open and no dialog opens.
+ */
+void
+_rj_window_show_restore (RjWindow *self)
+{
+  RjStore *store = rj_context_get_store (self->context);
+
+  if (is_busy (self))
+    return;
+
+  if (self->restore_dialog != NULL)
+    {
+      gtk_window_present (self->restore_dialog);
+      return;
+    }
+
+  if (rj_store_is_unlocked (store) && !_rj_window_lock (self, FALSE))
+    return;
+
+  self->restore_dialog = GTK_WINDOW (rj_restore_dialog_new (GTK_WINDOW (self), self->context));
+  g_object_add_weak_pointer (G_OBJECT (self->restore_dialog),
+                             (gpointer *) &self->restore_dialog);
+  g_signal_connect_object (self->restore_dialog, "restored",
+                           G_CALLBACK (restore_dialog_restored_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (self->restore_dialog);
 }

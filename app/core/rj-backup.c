@@ -768,14 +768,16 @@ rj_backup_write_to_folder (RjStore *store,
   g_return_val_if_fail (keep >= 1, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_mkdir_with_parents (folder, 0700) != 0)
+  /* The folder is one the client chose, and may be on a drive that is not plugged in:
+   * making it again would put the backups on whatever disk holds its mount point. */
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
-      int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (folder);
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The folder for backups “%s” could not be made: %s"), display,
-                   g_strerror (saved_errno));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The folder for backups “%s” cannot be found. If it is on a USB drive "
+                     "or a network folder, connect it; the next backup will be made then."),
+                   display);
       return NULL;
     }
 

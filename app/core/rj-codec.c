@@ -28,6 +28,19 @@
 
 /* Writing. Absent keys mean "not logged", so only what was logged is written. */
 
+/* A string variant over a copy of @text that is wiped when the variant goes.
+ * g_variant_new_string() would copy the client's words into a block that GLib frees
+ * without clearing, where they would stay in the heap after the lock. */
+static GVariant *
+wiping_string (const char *text)
+{
+  char *copy = g_strdup (text != NULL ? text : "");
+  g_autoptr(GBytes) bytes = g_bytes_new_with_free_func (copy, strlen (copy) + 1,
+                                                        (GDestroyNotify) rj_wipe_string, copy);
+
+  return g_variant_new_from_bytes (G_VARIANT_TYPE_STRING, bytes, TRUE);
+}
+
 static void
 add_int (GVariantBuilder *b,
          const char *key,
@@ -50,7 +63,7 @@ add_string (GVariantBuilder *b,
             const char *value)
 {
   if (value != NULL && value[0] != '\0')
-    g_variant_builder_add (b, "{sv}", key, g_variant_new_string (value));
+    g_variant_builder_add (b, "{sv}", key, wiping_string (value));
 }
 
 static void
@@ -60,7 +73,8 @@ add_note (GVariantBuilder *b,
 {
   if (!rj_note_is_empty (note))
     g_variant_builder_add (b, "{sv}", key,
-                           g_variant_new (NOTE_TYPE, note->text, note->is_private));
+                           g_variant_new ("(@sb)", wiping_string (note->text),
+                                          note->is_private));
 }
 
 static void
@@ -86,7 +100,7 @@ add_notes (GVariantBuilder *b,
   for (guint i = 0; i < notes->len; i++)
     {
       const RjNote *note = g_ptr_array_index (notes, i);
-      g_variant_builder_add (&list, "(sb)", note->text != NULL ? note->text : "", note->is_private);
+      g_variant_builder_add (&list, "(@sb)", wiping_string (note->text), note->is_private);
     }
   g_variant_builder_add (b, "{sv}", key, g_variant_builder_end (&list));
 }
@@ -554,7 +568,7 @@ rj_profile_to_variant (const RjProfile *profile)
       for (guint i = 0; i < profile->lists[kind]->len; i++)
         {
           const RjListItem *item = g_ptr_array_index (profile->lists[kind], i);
-          g_variant_builder_add (&list, "(ssb)", item->id, item->name != NULL ? item->name : "",
+          g_variant_builder_add (&list, "(s@sb)", item->id, wiping_string (item->name),
                                  item->hidden);
         }
       g_variant_builder_add (&b, "{sv}", keys[kind], g_variant_builder_end (&list));
@@ -568,8 +582,8 @@ rj_profile_to_variant (const RjProfile *profile)
       for (guint i = 0; i < profile->contacts->len; i++)
         {
           const RjContact *c = g_ptr_array_index (profile->contacts, i);
-          g_variant_builder_add (&contacts, "(ssss)", c->id, c->name ? c->name : "",
-                                 c->phone ? c->phone : "", c->note ? c->note : "");
+          g_variant_builder_add (&contacts, "(s@s@s@s)", c->id, wiping_string (c->name),
+                                 wiping_string (c->phone), wiping_string (c->note));
         }
       g_variant_builder_add (&b, "{sv}", "contacts", g_variant_builder_end (&contacts));
     }

@@ -31,6 +31,7 @@
 #include "rj-codec.h"
 #include "rj-keyslot.h"
 #include "rj-store.h"
+#include "rj-store-private.h"
 
 #define RJ_APPLICATION_ID 0x524a4e4c  /* "RJNL" */
 #define RECORD_AD_BYTES (2 + 2 + 1 + 8 + RJ_TAG_BYTES)
@@ -54,6 +55,8 @@ typedef struct {
   RjProfile *profile;
   gint64 profile_row;
   GPtrArray *damaged;       /* of GBytes: tags of rows that did not open */
+  GPtrArray *undeleted;     /* of GBytes: tags of days cleared in memory whose row a
+                             * failed write left in the file */
   guint n_damaged_untagged; /* damaged rows whose tag is itself unusable */
 } Session;
 
@@ -108,12 +111,13 @@ sqlite_error (sqlite3 *db,
     {
     case SQLITE_FULL:
       g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DISK_FULL,
-                   _("The disk is full, so the journal could not be saved. Your last change "
-                     "is kept while the app is open: free some space and it will be saved."));
+                   _("The disk is full, so the journal could not be saved. Free some space "
+                     "on the disk."));
       break;
     case SQLITE_NOTADB:
       g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NOT_A_JOURNAL,
-                   _("This file is not a Recovery Journal."));
+                   _("This file is not a Recovery Journal, or its beginning is damaged. If "
+                     "you have a backup, you can restore it."));
       break;
     case SQLITE_CORRUPT:
       g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DAMAGED,
@@ -263,6 +267,13 @@ db_open (const char *path,
   gint64 app_id = 0, version = 0, n_tables = 0;
   int rc;
 
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NOT_A_JOURNAL,
+                   _("“%s” is a folder, not a Recovery Journal. Choose the journal file "
+                     "itself."), path);
+      return NULL;
+    }
   if (create && !ensure_private_file (path, error))
     return NULL;
 
@@ -292,6 +303,10 @@ db_open (const char *path,
                    _("This file is not a Recovery Journal."));
       goto fail;
     }
+  /* A file that holds no journal is only looked at, never written, unless it is to
+   * become one. */
+  if (*blank && !create)
+    return db;
   if (version > RJ_SCHEMA_VERSION)
     {
       g_set_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_NEWER_FORMAT,
@@ -392,6 +407,29 @@ db_get_keyslot (sqlite3 *db,
 }
 
 /* Records. */
+
+/* Lists of tags (GBytes), kept short: damaged rows, rows a failed deletion left. */
+static gboolean
+tag_list_contains (GPtrArray *tags,
+                   const guint8 tag[RJ_TAG_BYTES])
+{
+  for (guint i = 0; i < tags->len; i++)
+    if (memcmp (g_bytes_get_data (g_ptr_array_index (tags, i), NULL), tag, RJ_TAG_BYTES) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+tag_list_remove (GPtrArray *tags,
+                 const guint8 tag[RJ_TAG_BYTES])
+{
+  for (guint i = 0; i < tags->len; i++)
+    if (memcmp (g_bytes_get_data (g_ptr_array_index (tags, i), NULL), tag, RJ_TAG_BYTES) == 0)
+      {
+        g_ptr_array_remove_index_fast (tags, i);
+        return;
+      }
+}
 
 static void
 record_ad (guint8 ad[RECORD_AD_BYTES],
@@ -498,17 +536,10 @@ db_write_record (Session *session,
   if (rc != SQLITE_DONE)
     return sqlite_error (session->db, rc, "writing a record", error);
 
-  /* Both statements remove a damaged row that held this tag. */
-  for (guint i = 0; i < session->damaged->len; i++)
-    {
-      GBytes *tag = g_ptr_array_index (session->damaged, i);
-
-      if (memcmp (g_bytes_get_data (tag, NULL), job->tag, RJ_TAG_BYTES) == 0)
-        {
-          g_ptr_array_remove_index_fast (session->damaged, i);
-          break;
-        }
-    }
+  /* Both statements remove a damaged row that held this tag, and a row that an
+   * earlier, failed deletion left behind. */
+  tag_list_remove (session->damaged, job->tag);
+  tag_list_remove (session->undeleted, job->tag);
   return TRUE;
 }
 
@@ -540,6 +571,7 @@ session_new (void)
 
   session->entries = g_tree_new_full (compare_julian, NULL, NULL, stored_entry_free);
   session->damaged = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  session->undeleted = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   return session;
 }
 
@@ -556,6 +588,7 @@ session_free (Session *session)
   g_tree_destroy (session->entries);
   g_clear_pointer (&session->profile, rj_profile_unref);
   g_ptr_array_unref (session->damaged);
+  g_ptr_array_unref (session->undeleted);
   g_free (session);
 }
 
@@ -685,39 +718,104 @@ session_add_damaged (Session *session,
     session->n_damaged_untagged++;
 }
 
+/* Copies the row that @stmt (SELECT id, kind, tag, nonce, data) stands on. */
+static void
+load_row_read (sqlite3_stmt *stmt,
+               LoadRow *row)
+{
+  row->row_id = sqlite3_column_int64 (stmt, 0);
+  row->kind = sqlite3_column_int64 (stmt, 1);
+  row->has_tag = sqlite3_column_bytes (stmt, 2) == RJ_TAG_BYTES;
+  if (row->has_tag)
+    memcpy (row->tag, sqlite3_column_blob (stmt, 2), RJ_TAG_BYTES);
+  row->has_nonce = sqlite3_column_bytes (stmt, 3) == sizeof row->nonce;
+  if (row->has_nonce)
+    memcpy (row->nonce, sqlite3_column_blob (stmt, 3), sizeof row->nonce);
+  row->cipher_len = sqlite3_column_bytes (stmt, 4);
+  row->cipher = g_memdup2 (sqlite3_column_blob (stmt, 4), row->cipher_len);
+}
+
+/* Reads every row in one scan of the table. Returns a SQLite result code. */
+static int
+load_rows_scan (sqlite3 *db,
+                GArray *rows)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT id, kind, tag, nonce, data FROM records", -1, &stmt,
+                           NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LoadRow row = { 0 };
+
+      load_row_read (stmt, &row);
+      g_array_append_val (rows, row);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* When a damaged page stops the scan, the rows are found again through the index of
+ * their tags (a separate part of the file) and read one by one: a row on the damaged
+ * page is reported damaged on its own, with its day's tag, and every other opens.
+ * Returns a SQLite result code. */
+static int
+load_rows_by_tag (sqlite3 *db,
+                  GArray *rows)
+{
+  sqlite3_stmt *list = NULL;
+  sqlite3_stmt *read = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT id, tag FROM records INDEXED BY sqlite_autoindex_records_1 "
+                           "ORDER BY tag", -1, &list, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT id, kind, tag, nonce, data FROM records WHERE id = ?",
+                             -1, &read, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (list)) == SQLITE_ROW)
+    {
+      LoadRow row = { 0 };
+
+      sqlite3_bind_int64 (read, 1, sqlite3_column_int64 (list, 0));
+      if (sqlite3_step (read) == SQLITE_ROW)
+        load_row_read (read, &row);
+      else
+        {
+          /* Unreadable: kept with its tag alone, so that decoding fails. */
+          row.row_id = sqlite3_column_int64 (list, 0);
+          row.has_tag = sqlite3_column_bytes (list, 1) == RJ_TAG_BYTES;
+          if (row.has_tag)
+            memcpy (row.tag, sqlite3_column_blob (list, 1), RJ_TAG_BYTES);
+        }
+      sqlite3_reset (read);
+      g_array_append_val (rows, row);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (read);
+  sqlite3_finalize (list);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static gboolean
 session_load (Session *session,
               GError **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (LoadRow));
-  sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_array_set_clear_func (rows, load_row_clear);
 
-  rc = sqlite3_prepare_v2 (session->db, "SELECT id, kind, tag, nonce, data FROM records",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return sqlite_error (session->db, rc, "reading records", error);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rc = load_rows_scan (session->db, rows);
+  if ((rc & 0xff) == SQLITE_CORRUPT)
     {
-      LoadRow row = { 0 };
-
-      row.row_id = sqlite3_column_int64 (stmt, 0);
-      row.kind = sqlite3_column_int64 (stmt, 1);
-      row.has_tag = sqlite3_column_bytes (stmt, 2) == RJ_TAG_BYTES;
-      if (row.has_tag)
-        memcpy (row.tag, sqlite3_column_blob (stmt, 2), RJ_TAG_BYTES);
-      row.has_nonce = sqlite3_column_bytes (stmt, 3) == sizeof row.nonce;
-      if (row.has_nonce)
-        memcpy (row.nonce, sqlite3_column_blob (stmt, 3), sizeof row.nonce);
-      row.cipher_len = sqlite3_column_bytes (stmt, 4);
-      row.cipher = g_memdup2 (sqlite3_column_blob (stmt, 4), row.cipher_len);
-      g_array_append_val (rows, row);
+      g_debug ("A page of records is damaged; reading the rows one by one");
+      g_array_set_size (rows, 0);
+      rc = load_rows_by_tag (session->db, rows);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_OK)
     return sqlite_error (session->db, rc, "reading records", error);
 
   load_rows_decode (session, rows);
@@ -969,7 +1067,15 @@ store_write_locked (RjStore *self,
                    _("The journal was locked before this change could be saved."));
       return FALSE;
     }
-  return db_write_record (self->session, job, error);
+  if (db_write_record (self->session, job, error))
+    return TRUE;
+
+  /* The day is already gone from memory, so the next write of it, empty again, would
+   * find nothing to delete: remember that its row is still in the file. */
+  if (job->plain == NULL && job->kind == RJ_RECORD_ENTRY &&
+      !tag_list_contains (self->session->undeleted, job->tag))
+    g_ptr_array_add (self->session->undeleted, g_bytes_new (job->tag, RJ_TAG_BYTES));
+  return FALSE;
 }
 
 static void
@@ -1047,12 +1153,10 @@ store_prepare_entry_locked (RjStore *self,
       /* A day with nothing logged is not kept, not even as an empty record. */
       if (stored == NULL)
         {
-          /* No row to delete, unless a damaged one holds the day. */
-          job->noop = TRUE;
-          for (guint i = 0; i < session->damaged->len; i++)
-            if (memcmp (g_bytes_get_data (g_ptr_array_index (session->damaged, i), NULL),
-                        job->tag, RJ_TAG_BYTES) == 0)
-              job->noop = FALSE;
+          /* No row to delete, unless a damaged one holds the day, or one that an
+           * earlier deletion failed to remove. */
+          job->noop = !tag_list_contains (session->damaged, job->tag) &&
+                      !tag_list_contains (session->undeleted, job->tag);
           return job;
         }
       job->row_id = stored->row_id;
@@ -1848,6 +1952,23 @@ rj_store_get_n_damaged (RjStore *self)
     n = self->session->damaged->len + self->session->n_damaged_untagged;
   g_mutex_unlock (&self->mutex);
   return n;
+}
+
+gboolean
+rj_store_copy_master_key_for_testing (RjStore *self,
+                                      guint8 out[RJ_KEY_BYTES])
+{
+  gboolean unlocked;
+
+  g_return_val_if_fail (RJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  unlocked = self->session != NULL;
+  if (unlocked)
+    memcpy (out, rj_key_get_bytes (self->session->master), RJ_KEY_BYTES);
+  g_mutex_unlock (&self->mutex);
+  return unlocked;
 }
 
 /* Writing. */

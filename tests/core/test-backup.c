@@ -977,6 +977,8 @@ disk_full_child (void)
       return;
     }
 
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
   /* Leave room for about half a backup. */
   g_assert_cmpint (g_stat (backup_copy, &st), ==, 0);
   g_assert_cmpint (statvfs (tiny, &vfs), ==, 0);
@@ -1072,6 +1074,17 @@ test_async (void)
   g_assert_no_error (error);
   g_clear_object (&result);
 
+  /* A folder that is not there (a USB drive not plugged in) is not made again. */
+  rj_backup_write_to_folder_async (journal, folder, 2, NULL, async_done_cb, &result);
+  in_folder = rj_backup_write_to_folder_finish (journal, wait_for (&result), &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "connect it"));
+  g_assert_null (in_folder);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   rj_backup_write_to_folder_async (journal, folder, 2, NULL, async_done_cb, &result);
   in_folder = rj_backup_write_to_folder_finish (journal, wait_for (&result), &error);
   g_assert_no_error (error);
