@@ -485,9 +485,14 @@ readable_contents (const char *path)
                     &text, NULL, &status, &error);
       g_assert_no_error (error);
       g_assert_true (g_spawn_check_wait_status (status, NULL));
-      /* The raw bytes too: metadata and uncompressed streams. */
-      return g_bytes_new_take (g_strconcat (text, "\n", contents, NULL),
-                               strlen (text) + 1 + length);
+      /* The raw bytes too: metadata and uncompressed streams. They hold nul bytes, so
+       * they are appended by length, not as a string. */
+      GByteArray *both = g_byte_array_sized_new (strlen (text) + 1 + length);
+
+      g_byte_array_append (both, (const guint8 *) text, strlen (text));
+      g_byte_array_append (both, (const guint8 *) "\n", 1);
+      g_byte_array_append (both, (const guint8 *) contents, length);
+      return g_byte_array_free_to_bytes (both);
     }
   return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
