@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "rj-day-header.h"
+#include "rj-export.h"
 #include "rj-file.h"
 #include "rj-summary.h"
 #include "rj-summary-page.h"
@@ -43,8 +44,6 @@ struct _RjSummaryWindow
   GDate last;
   gboolean since_last_session;
 
-  /* The client was told, once in this window, that exports are not encrypted. */
-  gboolean told_not_encrypted;
   /* Set while the calendars are moved from code, so that they are not taken as a
    * choice of the client's. */
   gboolean updating;
@@ -83,8 +82,6 @@ typedef struct
   GDate last;
   double width;
   double height;
-  char *path;
-  GFile *file;
 } PageData;
 
 static void
@@ -94,8 +91,6 @@ page_data_free (PageData *data)
   g_clear_pointer (&data->summary, rj_summary_unref);
   g_clear_pointer (&data->profile, rj_profile_unref);
   g_clear_pointer (&data->generated, g_date_time_unref);
-  g_clear_object (&data->file);
-  g_free (data->path);
   g_free (data);
 }
 
@@ -112,18 +107,18 @@ get_store (RjSummaryWindow *self)
   return rj_context_get_store (self->context);
 }
 
+static gboolean
+uses_letter (RjSummaryWindow *self)
+{
+  return gtk_drop_down_get_selected (self->paper_dropdown) == 1;
+}
+
 static void
 get_page_size (RjSummaryWindow *self,
                double          *width,
                double          *height)
 {
-  const char *name = gtk_drop_down_get_selected (self->paper_dropdown) == 1
-                     ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4;
-  GtkPaperSize *paper_size = gtk_paper_size_new (name);
-
-  *width = gtk_paper_size_get_width (paper_size, GTK_UNIT_POINTS);
-  *height = gtk_paper_size_get_height (paper_size, GTK_UNIT_POINTS);
-  gtk_paper_size_free (paper_size);
+  rj_export_paper_size (uses_letter (self), width, height);
 }
 
 static PageData *
@@ -296,74 +291,9 @@ print_draw_page_cb (GtkPrintOperation *operation,
 static GtkPrintOperation *
 print_operation_new (RjSummaryWindow *self)
 {
-  GtkPrintOperation *operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
-  const char *name = gtk_drop_down_get_selected (self->paper_dropdown) == 1
-                     ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4;
-  GtkPaperSize *paper_size = gtk_paper_size_new (name);
-
-  gtk_page_setup_set_paper_size_and_default_margins (page_setup, paper_size);
-  gtk_paper_size_free (paper_size);
-
-  gtk_print_operation_set_n_pages (operation, 1);
-  /* The page keeps margins of its own; the printer's would come on top of them and
-   * squeeze the page, so it is drawn on the whole sheet, as the PDF is. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_default_page_setup (operation, page_setup);
-  gtk_print_operation_set_job_name (operation, _("Recovery check-in"));
-
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (print_draw_page_cb),
-                         page_data_new (self), page_data_free_closure, 0);
-
-  return operation;
-}
-
-/* GTK reports a failure from gtk_print_operation_run() or in "done", or both, depending
- * on when it happens; the client hears of it once. */
-static void
-report_print_error (RjSummaryWindow   *self,
-                    GtkPrintOperation *operation)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (g_object_get_data (G_OBJECT (operation), "rj-error-reported") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (operation), "rj-error-reported", GINT_TO_POINTER (TRUE));
-
-  gtk_print_operation_get_error (operation, &error);
-  message = g_strdup_printf (_("The summary could not be printed: %s"),
-                             error != NULL ? error->message : _("the printer did not answer"));
-  add_toast (self, message);
-}
-
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               gpointer                 user_data)
-{
-  GWeakRef *weak = user_data;
-  g_autoptr(RjSummaryWindow) self = g_weak_ref_get (weak);
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self != NULL)
-    report_print_error (self, operation);
-
-  g_weak_ref_clear (weak);
-  g_free (weak);
-  /* The reference print_action() gave the running operation. */
-  g_object_unref (operation);
-}
-
-static char *
-suggested_name (const char *extension)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%F");
-
-  /* Translators: the file name of an export; %s is the date, as 2026-03-04. */
-  return g_strdup_printf (_("Recovery check-in %s.%s"), date, extension);
+  return rj_export_print_operation_new (uses_letter (self), _("Recovery check-in"),
+                                        G_CALLBACK (print_draw_page_cb), page_data_new (self),
+                                        page_data_free_closure);
 }
 
 static void
@@ -403,107 +333,32 @@ save_csv_done_cb (GObject      *object,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *native,
-                     int              response,
-                     gpointer         user_data)
+file_chosen_cb (GtkWindow *window,
+                GFile     *file,
+                gpointer   user_data)
 {
-  RjSummaryWindow *self = RJ_SUMMARY_WINDOW (user_data);
-  ExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "rj-export-kind"));
+  RjSummaryWindow *self = RJ_SUMMARY_WINDOW (window);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      rj_forget_recent_file (NULL, file);
-      if (kind == EXPORT_PDF)
-        rj_summary_window_save_pdf_async (self, file, NULL, save_pdf_done_cb, NULL);
-      else
-        rj_summary_window_save_csv_async (self, file, NULL, save_csv_done_cb, NULL);
-    }
-
-  g_object_unref (native);
-  g_object_unref (self);
-}
-
-/* GtkFileChooserNative in GTK 4.8 has no switch to keep a file off the recently-used
- * list, and GTK's own chooser (without a portal) adds the file it saves there:
- * chooser_response_cb() removes it again with rj_forget_recent_file(). */
-static void
-choose_file (RjSummaryWindow *self,
-             ExportKind       kind)
-{
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = suggested_name (kind == EXPORT_PDF ? "pdf" : "csv");
-
-  native = gtk_file_chooser_native_new (kind == EXPORT_PDF ? _("Save Summary as PDF")
-                                                           : _("Export Summary as CSV"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-
-  if (kind == EXPORT_PDF)
-    {
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-    }
+  if (GPOINTER_TO_INT (user_data) == EXPORT_PDF)
+    rj_summary_window_save_pdf_async (self, file, NULL, save_pdf_done_cb, NULL);
   else
-    {
-      gtk_file_filter_set_name (filter, _("CSV files"));
-      gtk_file_filter_add_mime_type (filter, "text/csv");
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
-  g_object_set_data (G_OBJECT (native), "rj-export-kind", GINT_TO_POINTER (kind));
-  g_signal_connect (native, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+    rj_summary_window_save_csv_async (self, file, NULL, save_csv_done_cb, NULL);
 }
 
-static void
-not_encrypted_response_cb (AdwMessageDialog *dialog,
-                           const char       *response,
-                           gpointer          user_data)
-{
-  RjSummaryWindow *self = RJ_SUMMARY_WINDOW (user_data);
-  ExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "rj-export-kind"));
-
-  if (g_strcmp0 (response, "save") == 0)
-    {
-      self->told_not_encrypted = TRUE;
-      choose_file (self, kind);
-    }
-}
-
-/* Before the first export of this window: the file leaves the journal's encryption. */
 static void
 export (RjSummaryWindow *self,
         ExportKind       kind)
 {
-  AdwMessageDialog *dialog;
+  g_autofree char *name = rj_export_suggested_name (_("Recovery check-in"),
+                                                    kind == EXPORT_PDF ? "pdf" : "csv");
 
-  if (self->told_not_encrypted)
-    {
-      choose_file (self, kind);
-      return;
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Not Encrypted"),
-                                                       _("This file will not be encrypted. "
-                                                         "Anyone who can open it can read it.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "rj-export-kind", GINT_TO_POINTER (kind));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (not_encrypted_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (kind == EXPORT_PDF)
+    rj_export_choose_file (GTK_WINDOW (self), _("Save Summary as PDF"), _("PDF documents"),
+                           "application/pdf", name, file_chosen_cb,
+                           GINT_TO_POINTER (kind));
+  else
+    rj_export_choose_file (GTK_WINDOW (self), _("Export Summary as CSV"), _("CSV files"),
+                           "text/csv", name, file_chosen_cb, GINT_TO_POINTER (kind));
 }
 
 static void
@@ -586,18 +441,9 @@ print_action (GtkWidget  *widget,
 {
   RjSummaryWindow *self = RJ_SUMMARY_WINDOW (widget);
   g_autoptr(GtkPrintOperation) operation = print_operation_new (self);
-  GWeakRef *weak = g_new0 (GWeakRef, 1);
-  GtkPrintOperationResult result;
 
-  /* The print dialog and the printing outlive this call, and may outlive the window:
-   * the operation keeps a reference of its own until "done", which always comes. */
-  g_weak_ref_init (weak, self);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect (g_object_ref (operation), "done", G_CALLBACK (print_done_cb), weak);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self), NULL);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    report_print_error (self, operation);
+  rj_export_print (GTK_WINDOW (self), self->toast_overlay, operation,
+                   _("The summary could not be printed"));
 }
 
 static void
@@ -616,61 +462,42 @@ export_csv_action (GtkWidget  *widget,
   export (RJ_SUMMARY_WINDOW (widget), EXPORT_CSV);
 }
 
-static void
-save_pdf_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gboolean
+write_pdf (const char    *path,
+           gpointer       user_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  PageData *data = task_data;
-  GError *error = NULL;
+  PageData *data = user_data;
 
-  if (rj_summary_page_write_pdf (data->path, data->width, data->height, data->summary,
-                                 data->profile, data->generated, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return rj_summary_page_write_pdf (path, data->width, data->height, data->summary,
+                                    data->profile, data->generated, error);
 }
 
-static void
-save_csv_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gboolean
+write_csv (const char    *path,
+           gpointer       user_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  PageData *data = task_data;
+  PageData *data = user_data;
   g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
-  g_autofree char *path = g_file_get_path (data->file);
-  GError *error = NULL;
   const guint8 *bytes;
   gsize size;
   gboolean ok;
-
-  if (path == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("Choose a folder on this computer"));
-      return;
-    }
 
   /* The CSV is made in memory, then written into the chosen file itself, made
    * private (0600) before anything is in it: g_file_replace() would write a
    * temporary file beside it first, which a crash could leave behind. */
   if (!rj_summary_write_csv (data->store, data->profile, &data->first, &data->last, memory,
-                             cancellable, &error) ||
-      !g_output_stream_close (memory, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+                             cancellable, error) ||
+      !g_output_stream_close (memory, cancellable, error))
+    return FALSE;
   bytes = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory));
   size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
-  ok = rj_file_write_private (path, bytes, size, &error);
+  ok = rj_file_write_private (path, bytes, size, error);
   sodium_memzero ((guint8 *) bytes, size);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return ok;
 }
 
 static void
@@ -678,7 +505,6 @@ rj_summary_window_constructed (GObject *object)
 {
   RjSummaryWindow *self = (RjSummaryWindow *) object;
   RjStore *store;
-  g_autoptr(GtkPaperSize) paper_size = NULL;
 
   G_OBJECT_CLASS (rj_summary_window_parent_class)->constructed (object);
 
@@ -689,8 +515,7 @@ rj_summary_window_constructed (GObject *object)
                            G_CALLBACK (store_notify_unlocked_cb), self, G_CONNECT_SWAPPED);
 
   /* The paper of the client's locale: US Letter where that is usual, else A4. */
-  paper_size = gtk_paper_size_new (NULL);
-  if (g_str_equal (gtk_paper_size_get_name (paper_size), GTK_PAPER_NAME_LETTER))
+  if (rj_export_locale_uses_letter ())
     gtk_drop_down_set_selected (self->paper_dropdown, 1);
 
   self->profile = rj_store_dup_profile (store);
@@ -908,17 +733,12 @@ rj_summary_window_export_print (RjSummaryWindow  *self,
                                 GError          **error)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
-  GtkPrintOperationResult result;
 
   g_return_val_if_fail (RJ_IS_SUMMARY_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   operation = print_operation_new (self);
-  gtk_print_operation_set_export_filename (operation, path);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
-                                    GTK_WINDOW (self), error);
-
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return rj_export_print_to_file (GTK_WINDOW (self), operation, path, error);
 }
 
 /**
@@ -938,34 +758,11 @@ rj_summary_window_save_pdf_async (RjSummaryWindow     *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  PageData *data;
-
   g_return_if_fail (RJ_IS_SUMMARY_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rj_summary_window_save_pdf_async);
-
-  if (self->summary == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                               _("The journal is locked"));
-      return;
-    }
-
-  if (g_file_peek_path (file) == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("Choose a folder on this computer"));
-      return;
-    }
-
-  data = page_data_new (self);
-  data->path = g_file_get_path (file);
-  g_task_set_task_data (task, data, (GDestroyNotify) page_data_free);
-  g_task_run_in_thread (task, save_pdf_thread);
+  rj_export_save_async (self, rj_summary_window_save_pdf_async, file, write_pdf,
+                        self->summary != NULL ? page_data_new (self) : NULL,
+                        (GDestroyNotify) page_data_free, cancellable, callback, user_data);
 }
 
 gboolean
@@ -973,11 +770,9 @@ rj_summary_window_save_pdf_finish (RjSummaryWindow  *self,
                                    GAsyncResult     *result,
                                    GError          **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rj_summary_window_save_pdf_async,
-                        FALSE);
+  g_return_val_if_fail (RJ_IS_SUMMARY_WINDOW (self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return rj_export_save_finish (self, rj_summary_window_save_pdf_async, result, error);
 }
 
 /**
@@ -997,27 +792,14 @@ rj_summary_window_save_csv_async (RjSummaryWindow     *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  PageData *data;
+  gboolean unlocked;
 
   g_return_if_fail (RJ_IS_SUMMARY_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rj_summary_window_save_csv_async);
-
-  if (self->profile == NULL || !rj_store_is_unlocked (get_store (self)))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                               _("The journal is locked"));
-      return;
-    }
-
-  data = page_data_new (self);
-  data->file = g_object_ref (file);
-  g_task_set_task_data (task, data, (GDestroyNotify) page_data_free);
-  g_task_run_in_thread (task, save_csv_thread);
+  unlocked = self->profile != NULL && rj_store_is_unlocked (get_store (self));
+  rj_export_save_async (self, rj_summary_window_save_csv_async, file, write_csv,
+                        unlocked ? page_data_new (self) : NULL,
+                        (GDestroyNotify) page_data_free, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1025,9 +807,7 @@ rj_summary_window_save_csv_finish (RjSummaryWindow  *self,
                                    GAsyncResult     *result,
                                    GError          **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rj_summary_window_save_csv_async,
-                        FALSE);
+  g_return_val_if_fail (RJ_IS_SUMMARY_WINDOW (self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return rj_export_save_finish (self, rj_summary_window_save_csv_async, result, error);
 }

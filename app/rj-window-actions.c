@@ -82,11 +82,27 @@ summary_action (GtkWidget  *widget,
 }
 
 static void
+trends_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _rj_window_show_trends (RJ_WINDOW (widget));
+}
+
+static void
 restore_backup_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
   _rj_window_show_restore (RJ_WINDOW (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _rj_window_show_search (RJ_WINDOW (widget));
 }
 
 void
@@ -102,8 +118,10 @@ _rj_window_class_actions_init (RjWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-craving", NULL, add_craving_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.summary", NULL, summary_action);
+  gtk_widget_class_install_action (widget_class, "win.trends", NULL, trends_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
                                    restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
 
   /* Keep these in step with ui/gtk/help-overlay.ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
@@ -120,9 +138,13 @@ _rj_window_class_actions_init (RjWindowClass *klass)
                                        "win.add-craving", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
   /* Ctrl+P stays free for printing, as in the summary window itself. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.summary", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_T, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.trends", NULL);
 }
 
 void
@@ -136,6 +158,8 @@ _rj_window_update_actions (RjWindow *self)
                      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "journal") == 0 &&
                      rj_checkin_page_get_date (self->checkin_page) != NULL;
   gboolean today = journal && rj_checkin_page_get_is_today (self->checkin_page);
+  gboolean searching = unlocked &&
+                       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "search") == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", unlocked && !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->lock_button), unlocked);
@@ -147,7 +171,11 @@ _rj_window_update_actions (RjWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-craving", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.summary", journal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trends", journal);
   gtk_widget_set_visible (GTK_WIDGET (self->today_button), journal && !today);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", journal || searching);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), journal || searching);
+  gtk_toggle_button_set_active (self->search_button, searching);
 
   /* From the first page, the unlock page, or Preferences, which locks the journal
    * first; never while a journal is being made or opened. */

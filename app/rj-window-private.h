@@ -9,6 +9,7 @@
 #include "rj-create-page.h"
 #include "rj-day-header.h"
 #include "rj-recovery-code-page.h"
+#include "rj-search-page.h"
 #include "rj-unlock-page.h"
 #include "rj-window.h"
 
@@ -35,6 +36,8 @@ struct _RjWindow
   GtkWindow *preferences_window;
   /* The session summary while it is open. */
   GtkWindow *summary_window;
+  /* The trends while they are open. */
+  GtkWindow *trends_window;
   /* The restore dialog while it is open. */
   GtkWindow *restore_dialog;
 
@@ -50,12 +53,14 @@ struct _RjWindow
   GtkButton *today_button;
   GtkStack *stack;
   GtkButton *lock_button;
+  GtkToggleButton *search_button;
 
   /* Pages, made in constructed() since they need the context */
   RjCreatePage *create_page;
   RjRecoveryCodePage *recovery_code_page;
   RjUnlockPage *unlock_page;
   RjCheckinPage *checkin_page;
+  RjSearchPage *search_page;
 };
 
 void _rj_window_class_actions_init (RjWindowClass *klass);
@@ -64,6 +69,8 @@ gboolean _rj_window_lock           (RjWindow *self,
                                     gboolean  even_if_unsaved);
 void _rj_window_show_preferences   (RjWindow *self);
 void _rj_window_show_summary       (RjWindow *self);
+void _rj_window_show_trends        (RjWindow *self);
 void _rj_window_show_restore       (RjWindow *self);
+void _rj_window_show_search        (RjWindow *self);
 
 G_END_DECLS

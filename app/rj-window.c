@@ -20,6 +20,7 @@
 #include "rj-preferences-window.h"
 #include "rj-restore-dialog.h"
 #include "rj-summary-window.h"
+#include "rj-trends-window.h"
 #include "rj-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RjWindow, rj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -421,6 +422,37 @@ day_header_day_chosen_cb (RjWindow    *self,
 }
 
 static void
+search_page_day_activated_cb (RjWindow    *self,
+                              const GDate *date)
+{
+  rj_checkin_page_set_date (self->checkin_page, date);
+  rj_search_page_close (self->search_page);
+}
+
+static void
+search_page_closed_cb (RjWindow *self)
+{
+  /* Closed with Escape, the button or a chosen day: back to the check-in. A lock
+   * closes it too, and shows the unlock page itself. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "search") == 0 &&
+      rj_store_is_unlocked (rj_context_get_store (self->context)))
+    show_page (self, "journal");
+}
+
+static void
+search_button_toggled_cb (RjWindow *self)
+{
+  gboolean searching = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
+                                  "search") == 0;
+  gboolean active = gtk_toggle_button_get_active (self->search_button);
+
+  if (active && !searching)
+    _rj_window_show_search (self);
+  else if (!active && searching)
+    rj_search_page_close (self->search_page);
+}
+
+static void
 restore_dialog_restored_cb (RjWindow   *self,
                             const char *secret,
                             gboolean    is_recovery_code,
@@ -492,11 +524,13 @@ rj_window_constructed (GObject *object)
   self->recovery_code_page = RJ_RECOVERY_CODE_PAGE (rj_recovery_code_page_new (self->context));
   self->unlock_page = RJ_UNLOCK_PAGE (rj_unlock_page_new (self->context));
   self->checkin_page = RJ_CHECKIN_PAGE (rj_checkin_page_new (self->context));
+  self->search_page = RJ_SEARCH_PAGE (rj_search_page_new (self->context));
 
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->create_page), "create");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->recovery_code_page), "recovery-code");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->unlock_page), "unlock");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->checkin_page), "journal");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->search_page), "search");
 
   g_signal_connect_swapped (self->create_page, "finished",
                             G_CALLBACK (create_page_finished_cb), self);
@@ -512,6 +546,10 @@ rj_window_constructed (GObject *object)
                             G_CALLBACK (checkin_page_notify_date_cb), self);
   g_signal_connect_swapped (self->checkin_page, "notify::status",
                             G_CALLBACK (checkin_page_notify_status_cb), self);
+  g_signal_connect_swapped (self->search_page, "day-activated",
+                            G_CALLBACK (search_page_day_activated_cb), self);
+  g_signal_connect_swapped (self->search_page, "closed",
+                            G_CALLBACK (search_page_closed_cb), self);
 
   rj_day_header_set_context (self->day_header, self->context);
   g_signal_connect_object (rj_context_get_settings (self->context), "changed::auto-lock-minutes",
@@ -548,6 +586,7 @@ rj_window_dispose (GObject *object)
   self->recovery_code_page = NULL;
   self->unlock_page = NULL;
   self->checkin_page = NULL;
+  self->search_page = NULL;
 
   g_clear_handle_id (&self->auto_lock_source, g_source_remove);
   if (self->preferences_window != NULL)
@@ -558,6 +597,10 @@ rj_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->summary_window),
                                   (gpointer *) &self->summary_window);
   self->summary_window = NULL;
+  if (self->trends_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->trends_window),
+                                  (gpointer *) &self->trends_window);
+  self->trends_window = NULL;
   if (self->restore_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->restore_dialog),
                                   (gpointer *) &self->restore_dialog);
@@ -666,9 +709,11 @@ rj_window_class_init (RjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RjWindow, today_button);
   gtk_widget_class_bind_template_child (widget_class, RjWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RjWindow, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, RjWindow, search_button);
   gtk_widget_class_bind_template_callback (widget_class, stack_notify_visible_child_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, window_event_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_header_day_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_button_toggled_cb);
 
   _rj_window_class_actions_init (klass);
 }
@@ -715,7 +760,8 @@ rj_window_get_context (RjWindow *self)
  * rj_window_get_visible_page:
  * @self: a #RjWindow
  *
- * Returns: the name of the page shown: "create", "recovery-code", "unlock" or "journal"
+ * Returns: the name of the page shown: "create", "recovery-code", "unlock", "journal" or
+ *   "search"
  */
 const char *
 rj_window_get_visible_page (RjWindow *self)
@@ -771,6 +817,10 @@ _rj_window_lock (RjWindow *self,
 
   close_dialogs (self);
   rj_day_header_popdown (self->day_header);
+  /* The search closes without going back to the check-in on its way out. */
+  g_signal_handlers_block_by_func (self->search_page, search_page_closed_cb, self);
+  rj_search_page_clear (self->search_page);
+  g_signal_handlers_unblock_by_func (self->search_page, search_page_closed_cb, self);
   rj_checkin_page_clear (self->checkin_page);
   rj_recovery_code_page_clear (self->recovery_code_page);
   rj_unlock_page_clear (self->unlock_page);
@@ -856,6 +906,37 @@ _rj_window_show_summary (RjWindow *self)
 }
 
 /**
+ * _rj_window_show_trends:
+ * @self: a #RjWindow
+ *
+ * Opens the trends of the open journal, or brings them forward.
+ */
+void
+_rj_window_show_trends (RjWindow *self)
+{
+  RjStore *store = rj_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
+
+  if (!rj_store_is_unlocked (store))
+    return;
+
+  if (self->trends_window != NULL)
+    {
+      gtk_window_present (self->trends_window);
+      return;
+    }
+
+  /* The trends read the store: today's check-in belongs in them. */
+  if (!rj_checkin_page_flush (self->checkin_page, &error))
+    show_toast (self, error->message);
+
+  self->trends_window = GTK_WINDOW (rj_trends_window_new (GTK_WINDOW (self), self->context));
+  g_object_add_weak_pointer (G_OBJECT (self->trends_window),
+                             (gpointer *) &self->trends_window);
+  gtk_window_present (self->trends_window);
+}
+
+/**
  * rj_window_get_toast_overlay:
  * @self: a #RjWindow
  *
@@ -896,6 +977,30 @@ rj_window_set_auto_lock_seconds (RjWindow *self,
   if (self->auto_lock_source != 0)
     schedule_auto_lock (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_LOCK_SECONDS]);
+}
+
+/**
+ * _rj_window_show_search:
+ * @self: a #RjWindow
+ *
+ * Shows the search in place of the check-in, with the cursor in its entry.
+ */
+void
+_rj_window_show_search (RjWindow *self)
+{
+  RjStore *store = rj_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
+
+  if (!rj_store_is_unlocked (store))
+    return;
+
+  /* What was typed a moment ago is searched too. */
+  if (!rj_checkin_page_flush (self->checkin_page, &error))
+    show_toast (self, error->message);
+
+  rj_day_header_popdown (self->day_header);
+  show_page (self, "search");
+  rj_search_page_open (self->search_page);
 }
 
 /**

@@ -94,6 +94,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ENTRY_CHANGED,
+  PROFILE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_QUARK (rj-store-error-quark, rj_store_error)
 
 /* The database, one function a step. */
@@ -1318,6 +1326,31 @@ rj_store_class_init (RjStoreClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * RjStore::entry-changed:
+   * @store: the store
+   * @date: the day whose entry was saved or deleted
+   *
+   * Emitted in the thread that asked for the change, once the journal in memory holds
+   * it (the write to the file may still be under way), so that what reads the journal
+   * in memory, such as the search index, can follow it.
+   */
+  signals[ENTRY_CHANGED] =
+    g_signal_new ("entry-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_DATE | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * RjStore::profile-changed:
+   * @store: the store
+   *
+   * Emitted as #RjStore::entry-changed is, for the profile: its lists name what the
+   * entries refer to by id.
+   */
+  signals[PROFILE_CHANGED] =
+    g_signal_new ("profile-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   if (!rj_crypto_init ())
     g_error ("libsodium could not be initialised");
 }
@@ -1991,6 +2024,12 @@ store_save_sync (RjStore *self,
                       : store_prepare_profile_locked (self, profile, error);
   ok = job != NULL && store_run_job (self, job, error);
   g_mutex_unlock (&self->mutex);
+
+  /* The journal in memory holds the change even when writing it failed. */
+  if (job != NULL && entry != NULL)
+    g_signal_emit (self, signals[ENTRY_CHANGED], 0, &entry->date);
+  else if (job != NULL)
+    g_signal_emit (self, signals[PROFILE_CHANGED], 0);
   return ok;
 }
 
@@ -2054,6 +2093,10 @@ store_save_async (RjStore *self,
 
   if (job == NULL)
     g_task_return_error (task, error);
+  else if (entry != NULL)
+    g_signal_emit (self, signals[ENTRY_CHANGED], 0, &entry->date);
+  else
+    g_signal_emit (self, signals[PROFILE_CHANGED], 0);
 }
 
 void

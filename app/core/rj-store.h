@@ -131,7 +131,10 @@ guint       rj_store_get_n_entries            (RjStore *self);
 RjProfile  *rj_store_dup_profile              (RjStore *self) G_GNUC_WARN_UNUSED_RESULT;
 guint       rj_store_get_n_damaged            (RjStore *self);
 
-/* Writing: stored and synced before these return. An empty entry is deleted. */
+/* Writing: stored and synced before these return. An empty entry is deleted. Every
+ * entry saved or deleted, here or with the async calls below, emits "entry-changed"
+ * (a GDate) in the calling thread once the journal in memory holds it; every profile
+ * saved, "profile-changed". */
 gboolean    rj_store_save_entry               (RjStore *self,
                                                const RjEntry *entry,
                                                GError **error);

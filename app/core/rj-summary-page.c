@@ -14,17 +14,12 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "rj-page.h"
 #include "rj-summary-page.h"
 
 #define FONT "Sans"
@@ -63,9 +58,7 @@ typedef struct {
   double bottom;
 } Page;
 
-/* Lays out @text (Pango markup when @markup) in @width, at most @max_lines lines
- * (0: no limit) cut with "…", draws it when the page is drawing, and returns its
- * height. */
+/* rj_page_show_text() on this page: measured only while the page is measuring. */
 static double
 show_text (Page           *page,
            double          x,
@@ -78,34 +71,8 @@ show_text (Page           *page,
            int             max_lines,
            PangoAlignment  alignment)
 {
-  g_autoptr(PangoLayout) layout = pango_layout_new (page->context);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (FONT);
-  int height;
-
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  pango_font_description_set_weight (desc, weight);
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, alignment);
-  if (max_lines > 0)
-    {
-      pango_layout_set_height (layout, -max_lines);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  if (markup)
-    pango_layout_set_markup (layout, text, -1);
-  else
-    pango_layout_set_text (layout, text, -1);
-
-  if (page->drawing)
-    {
-      cairo_move_to (page->cr, x, y);
-      pango_cairo_show_layout (page->cr, layout);
-    }
-  pango_layout_get_size (layout, NULL, &height);
-
-  return (double) height / PANGO_SCALE;
+  return rj_page_show_text (page->drawing ? page->cr : NULL, page->context, x, y, width, text,
+                            size, weight, markup, max_lines, alignment);
 }
 
 static double
@@ -154,54 +121,21 @@ hline (Page  *page,
   cairo_restore (page->cr);
 }
 
-/* A date in the reader's locale; @format as for g_date_time_format(). */
-static char *
-format_date (const GDate *date,
-             const char  *format)
-{
-  g_autoptr(GDateTime) time = NULL;
-
-  if (date == NULL || !g_date_valid (date))
-    return g_strdup ("–");
-  time = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                g_date_get_day (date), 12, 0, 0);
-  return g_date_time_format (time, format);
-}
 
 static char *
 format_short_date (const GDate *date)
 {
   /* Translators: a short date as in "Mon 3 Mar"; see g_date_time_format(). */
-  return format_date (date, _("%a %-d %b"));
+  return rj_page_format_date (date, _("%a %-d %b"));
 }
 
 static char *
 format_long_date (const GDate *date)
 {
   /* Translators: a date as in "3 March 2025"; see g_date_time_format(). */
-  return format_date (date, _("%-d %B %Y"));
+  return rj_page_format_date (date, _("%-d %B %Y"));
 }
 
-/* At most about what @lines lines of @width can show, cut at a character with "…".
- * Pango ellipsizes what is drawn, but a PDF still carries the cut text behind the
- * ellipsis (as its "actual text"), so a 2,000-word note would travel whole inside the
- * file; cutting first keeps the file to what the page shows. */
-static char *
-shorten (const char *text,
-         double      width,
-         int         lines)
-{
-  glong max_chars = (glong) (width / 3.0) * MAX (lines, 1);
-
-  if (text == NULL)
-    return NULL;
-  if (g_utf8_strlen (text, -1) <= max_chars)
-    return g_strdup (text);
-  {
-    g_autofree char *head = g_utf8_substring (text, 0, max_chars);
-    return g_strconcat (head, "…", NULL);
-  }
-}
 
 static char *
 format_number (int value)
@@ -506,8 +440,8 @@ draw_grid (Page  *page,
         label = format_short_date (&c->first);
       else
         {
-          g_autofree char *a = format_date (&c->first, _("%-d %b"));
-          g_autofree char *b = format_date (&c->last, _("%-d %b"));
+          g_autofree char *a = rj_page_format_date (&c->first, _("%-d %b"));
+          g_autofree char *b = rj_page_format_date (&c->last, _("%-d %b"));
           label = g_strdup_printf (C_("period", "%s – %s"), a, b);
         }
       show_text (page, x + i * column_width + 1, y + 1, column_width - 2, label, SMALL,
@@ -602,7 +536,7 @@ static char *
 craving_head (const RjSummaryCraving *c,
               double                  width)
 {
-  g_autofree char *trigger_words = shorten (c->trigger_words, width, 2);
+  g_autofree char *trigger_words = rj_page_shorten (c->trigger_words, width, 2);
   g_autofree char *date = format_short_date (&c->date);
   GString *out = g_string_new (NULL);
   g_autofree char *when = NULL;
@@ -818,7 +752,7 @@ draw_notes (Page         *page,
     {
       const RjSummaryNote *note = g_ptr_array_index (notes, i);
       g_autofree char *date = format_short_date (&note->date);
-      g_autofree char *short_text = shorten (note->text ? note->text : "", width,
+      g_autofree char *short_text = rj_page_shorten (note->text ? note->text : "", width,
                                              limits->note_lines);
       g_autofree char *text = g_markup_printf_escaped ("<b>%s</b>  %s", date, short_text);
 
@@ -860,13 +794,13 @@ draw_lapses (Page         *page,
         }
       if (lapse->amount != NULL)
         {
-          g_autofree char *amount = shorten (lapse->amount, page->width, 1);
+          g_autofree char *amount = rj_page_shorten (lapse->amount, page->width, 1);
           g_autofree char *part = g_markup_printf_escaped (", %s", amount);
           g_string_append (text, part);
         }
       if (lapse->what_happened != NULL)
         {
-          g_autofree char *what = shorten (lapse->what_happened, page->width,
+          g_autofree char *what = rj_page_shorten (lapse->what_happened, page->width,
                                            limits->note_lines);
           g_autofree char *part = g_markup_printf_escaped (" · <i>%s</i> %s",
                                                            _("What happened:"), what);
@@ -874,7 +808,7 @@ draw_lapses (Page         *page,
         }
       if (lapse->next_time != NULL)
         {
-          g_autofree char *next = shorten (lapse->next_time, page->width, limits->note_lines);
+          g_autofree char *next = rj_page_shorten (lapse->next_time, page->width, limits->note_lines);
           g_autofree char *part = g_markup_printf_escaped (" · <i>%s</i> %s",
                                                            _("Next time:"), next);
           g_string_append (text, part);
@@ -1037,7 +971,6 @@ rj_summary_page_draw (cairo_t         *cr,
 {
   Page page = { 0 };
   Limits limits = { RJ_SUMMARY_TOP_CRAVINGS, 3, 12, 5, 4 };
-  cairo_font_options_t *options;
   double margin;
   double middle_top;
   double middle_bottom;
@@ -1052,13 +985,7 @@ rj_summary_page_draw (cairo_t         *cr,
   margin = MIN (MARGIN, MIN (width, height) / 12);
 
   /* Font sizes are in points and so is the page: one unit, whatever the output. */
-  page.context = pango_cairo_create_context (cr);
-  pango_cairo_context_set_resolution (page.context, 72);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (page.context, options);
-  cairo_font_options_destroy (options);
+  page.context = rj_page_create_context (cr);
 
   page.cr = cr;
   page.summary = summary;
@@ -1102,25 +1029,22 @@ rj_summary_page_draw (cairo_t         *cr,
   g_object_unref (page.context);
 }
 
-static cairo_status_t
-write_to_fd_cb (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
+typedef struct {
+  const RjSummary *summary;
+  const RjProfile *profile;
+  GDateTime *generated;
+} PdfPage;
+
+static void
+draw_pdf_page (cairo_t  *cr,
+               double    width,
+               double    height,
+               gpointer  user_data)
 {
-  int fd = GPOINTER_TO_INT (closure);
+  PdfPage *pdf_page = user_data;
 
-  while (length > 0)
-    {
-      ssize_t written = write (fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        return CAIRO_STATUS_WRITE_ERROR;
-      data += written;
-      length -= written;
-    }
-  return CAIRO_STATUS_SUCCESS;
+  rj_summary_page_draw (cr, width, height, pdf_page->summary, pdf_page->profile,
+                        pdf_page->generated);
 }
 
 /**
@@ -1148,11 +1072,7 @@ rj_summary_page_write_pdf (const char      *path,
                            GDateTime       *generated,
                            GError         **error)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  int fd;
-  int saved_errno;
+  PdfPage pdf_page = { summary, profile, generated };
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (width > 0 && height > 0, FALSE);
@@ -1160,47 +1080,6 @@ rj_summary_page_write_pdf (const char      *path,
   g_return_val_if_fail (generated != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The summary could not be saved to “%s”: %s"), path,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
-  /* An existing file keeps its mode on O_CREAT; the page is private either way. */
-  fchmod (fd, 0600);
-
-  surface = cairo_pdf_surface_create_for_stream (write_to_fd_cb, GINT_TO_POINTER (fd),
-                                                 width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Recovery check-in"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, _("Recovery Journal"));
-
-  cr = cairo_create (surface);
-  rj_summary_page_draw (cr, width, height, summary, profile, generated);
-  cairo_show_page (cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status == CAIRO_STATUS_SUCCESS && fsync (fd) != 0)
-    status = CAIRO_STATUS_WRITE_ERROR;
-  saved_errno = errno;
-  if (close (fd) != 0 && status == CAIRO_STATUS_SUCCESS)
-    status = CAIRO_STATUS_WRITE_ERROR;
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The summary could not be saved to “%s” (%s)"), path,
-                   status == CAIRO_STATUS_WRITE_ERROR ? g_strerror (saved_errno)
-                                                      : cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return TRUE;
+  return rj_page_write_pdf (path, width, height, _("Recovery check-in"), draw_pdf_page,
+                            &pdf_page, error);
 }

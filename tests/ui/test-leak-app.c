@@ -477,6 +477,8 @@ readable_contents (const char *path)
       const char *argv[] = { program, path, "-", NULL };
       g_autofree char *text = NULL;
       g_autoptr(GError) error = NULL;
+      gsize text_length;
+      char *readable;
       int status;
 
       if (program == NULL)
@@ -485,14 +487,16 @@ readable_contents (const char *path)
                     &text, NULL, &status, &error);
       g_assert_no_error (error);
       g_assert_true (g_spawn_check_wait_status (status, NULL));
-      /* The raw bytes too: metadata and uncompressed streams. They hold nul bytes, so
-       * they are appended by length, not as a string. */
-      GByteArray *both = g_byte_array_sized_new (strlen (text) + 1 + length);
-
-      g_byte_array_append (both, (const guint8 *) text, strlen (text));
-      g_byte_array_append (both, (const guint8 *) "\n", 1);
-      g_byte_array_append (both, (const guint8 *) contents, length);
-      return g_byte_array_free_to_bytes (both);
+      /* The raw bytes too: metadata and uncompressed streams. They hold NUL bytes,
+       * so they are copied by length: g_strconcat() would stop at the first one and
+       * leave the rest of the buffer unread memory, where the words searched for
+       * themselves lie. */
+      text_length = strlen (text);
+      readable = g_malloc (text_length + 1 + length);
+      memcpy (readable, text, text_length);
+      readable[text_length] = '\n';
+      memcpy (readable + text_length + 1, contents, length);
+      return g_bytes_new_take (readable, text_length + 1 + length);
     }
   return g_bytes_new_take (g_steal_pointer (&contents), length);
 }

@@ -1,0 +1,196 @@
+/* rj-page.c: what the printed pages share: Pango text in points, dates, private PDFs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rj-page"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "rj-page.h"
+
+PangoContext *
+rj_page_create_context (cairo_t *cr)
+{
+  PangoContext *context;
+  cairo_font_options_t *options;
+
+  g_return_val_if_fail (cr != NULL, NULL);
+
+  context = pango_cairo_create_context (cr);
+  pango_cairo_context_set_resolution (context, 72);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+double
+rj_page_show_text (cairo_t        *cr,
+                   PangoContext   *context,
+                   double          x,
+                   double          y,
+                   double          width,
+                   const char     *text,
+                   double          size,
+                   PangoWeight     weight,
+                   gboolean        markup,
+                   int             max_lines,
+                   PangoAlignment  alignment)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (RJ_PAGE_FONT);
+  int height;
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, alignment);
+  if (max_lines > 0)
+    {
+      pango_layout_set_height (layout, -max_lines);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  if (markup)
+    pango_layout_set_markup (layout, text, -1);
+  else
+    pango_layout_set_text (layout, text, -1);
+
+  if (cr != NULL)
+    {
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+    }
+  pango_layout_get_size (layout, NULL, &height);
+
+  return (double) height / PANGO_SCALE;
+}
+
+char *
+rj_page_shorten (const char *text,
+                 double      width,
+                 int         lines)
+{
+  glong max_chars = (glong) (width / 3.0) * MAX (lines, 1);
+  g_autofree char *head = NULL;
+
+  if (text == NULL)
+    return NULL;
+  if (g_utf8_strlen (text, -1) <= max_chars)
+    return g_strdup (text);
+  head = g_utf8_substring (text, 0, max_chars);
+  return g_strconcat (head, "…", NULL);
+}
+
+char *
+rj_page_format_date (const GDate *date,
+                     const char  *format)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("–");
+  time = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 12, 0, 0);
+  return g_date_time_format (time, format);
+}
+
+static cairo_status_t
+write_to_fd_cb (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  int fd = GPOINTER_TO_INT (closure);
+
+  while (length > 0)
+    {
+      ssize_t written = write (fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        return CAIRO_STATUS_WRITE_ERROR;
+      data += written;
+      length -= written;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+rj_page_write_pdf (const char      *path,
+                   double           width,
+                   double           height,
+                   const char      *title,
+                   RjPageDrawFunc   draw,
+                   gpointer         user_data,
+                   GError         **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  int fd;
+  int saved_errno;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
+  g_return_val_if_fail (draw != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The page could not be saved to “%s”: %s"), path,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* An existing file keeps its mode on O_CREAT; the page is private either way. */
+  fchmod (fd, 0600);
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_fd_cb, GINT_TO_POINTER (fd),
+                                                 width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, _("Recovery Journal"));
+
+  cr = cairo_create (surface);
+  draw (cr, width, height, user_data);
+  cairo_show_page (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS && fsync (fd) != 0)
+    status = CAIRO_STATUS_WRITE_ERROR;
+  saved_errno = errno;
+  if (close (fd) != 0 && status == CAIRO_STATUS_SUCCESS)
+    status = CAIRO_STATUS_WRITE_ERROR;
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The page could not be saved to “%s” (%s)"), path,
+                   status == CAIRO_STATUS_WRITE_ERROR ? g_strerror (saved_errno)
+                                                      : cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,361 @@
+/* rj-progress-page.c: the one printed "progress" page of the Trends.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Top to bottom: the header (title, client, period, how much was logged), a row of
+ * numbers, the three time charts at full width, then the triggers and the coping
+ * skills side by side, and a footer. The header, numbers and footer take what they
+ * need; the charts share the rest in fixed proportions, and the list charts show as
+ * many whole rows as fit, with "+N more". Each chart is clipped to its box, so the
+ * page never spills. Trends hold no free text, so nothing private can be on it.
+ */
+
+#define G_LOG_DOMAIN "rj-progress-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "rj-page.h"
+#include "rj-progress-page.h"
+#include "rj-trends-chart.h"
+
+#define SMALL 8.0            /* the smallest size on the page */
+#define BODY 8.5
+#define HEADING 10.0
+#define TITLE 16.0
+#define MARGIN 36.0
+#define GAP 8.0
+
+typedef struct {
+  cairo_t *cr;
+  PangoContext *context;
+  const RjTrends *trends;
+  const RjProfile *profile;
+  GDateTime *generated;
+  PangoFontDescription *chart_font;
+  RjChartStyle style;
+  double left;
+  double width;
+  double top;
+  double bottom;
+} Page;
+
+static double
+show_text (Page           *page,
+           double          x,
+           double          y,
+           double          width,
+           const char     *text,
+           double          size,
+           PangoWeight     weight,
+           int             max_lines,
+           PangoAlignment  alignment)
+{
+  return rj_page_show_text (page->cr, page->context, x, y, width, text, size, weight, FALSE,
+                            max_lines, alignment);
+}
+
+static void
+hline (Page  *page,
+       double y,
+       double line_width)
+{
+  cairo_save (page->cr);
+  cairo_set_line_width (page->cr, line_width);
+  cairo_move_to (page->cr, page->left, y);
+  cairo_line_to (page->cr, page->left + page->width, y);
+  cairo_stroke (page->cr);
+  cairo_restore (page->cr);
+}
+
+static double
+draw_header (Page  *page,
+             double y)
+{
+  const RjTrends *t = page->trends;
+  g_autofree char *label = rj_trends_dup_period_label (t);
+  /* Translators: a date as in "3 March 2025"; see g_date_time_format(). */
+  g_autofree char *first = rj_page_format_date (&t->first, _("%-d %B %Y"));
+  g_autofree char *last = rj_page_format_date (&t->last, _("%-d %B %Y"));
+  g_autofree char *period = NULL;
+  g_autofree char *entries = NULL;
+  g_autofree char *generated = NULL;
+  g_autofree char *generated_line = NULL;
+  g_autofree char *name = NULL;
+  double title_height;
+
+  if (page->profile != NULL && page->profile->client_name != NULL
+      && *page->profile->client_name != '\0')
+    name = rj_page_shorten (page->profile->client_name, page->width * 0.4, 1);
+
+  title_height = show_text (page, page->left, y, page->width * 0.6, _("Recovery progress"),
+                            TITLE, PANGO_WEIGHT_BOLD, 1, PANGO_ALIGN_LEFT);
+  if (name != NULL)
+    show_text (page, page->left + page->width * 0.6, y + (TITLE - HEADING) * 0.6,
+               page->width * 0.4, name, HEADING + 2, PANGO_WEIGHT_BOLD, 1, PANGO_ALIGN_RIGHT);
+  y += title_height + 2;
+
+  if (t->period == RJ_TRENDS_PERIOD_CUSTOM)
+    period = g_steal_pointer (&label);
+  else
+    /* Translators: the period, e.g. "Last 90 days: 26 August 2025 – 23 November 2025". */
+    period = g_strdup_printf (_("%s: %s – %s"), label, first, last);
+  entries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "entries on %u of %u day",
+                                          "entries on %u of %u days", t->n_days),
+                             t->n_days_logged, t->n_days);
+  /* Translators: when the page was made; see g_date_time_format(). */
+  generated = g_date_time_format (page->generated, _("%-d %b %Y, %H:%M"));
+  generated_line = g_strdup_printf (_("generated %s"), generated);
+
+  show_text (page, page->left + page->width * 0.7, y + 1, page->width * 0.3, generated_line,
+             SMALL, PANGO_WEIGHT_NORMAL, 1, PANGO_ALIGN_RIGHT);
+  y += show_text (page, page->left, y, page->width * 0.7 - 4, period, BODY + 1,
+                  PANGO_WEIGHT_BOLD, 2, PANGO_ALIGN_LEFT);
+  y += show_text (page, page->left, y, page->width, entries, BODY + 0.5, PANGO_WEIGHT_NORMAL,
+                  1, PANGO_ALIGN_LEFT);
+  y += 1;
+  {
+    g_autofree char *disclaimer = g_markup_printf_escaped (
+        "<i>%s</i>",
+        _("Client self-report, made on the client's own computer; not a clinical record"));
+    y += rj_page_show_text (page->cr, page->context, page->left, y, page->width, disclaimer,
+                            SMALL, PANGO_WEIGHT_NORMAL, TRUE, 1, PANGO_ALIGN_LEFT);
+  }
+  y += 3;
+  hline (page, y, 1.5);
+  return y + GAP;
+}
+
+static double
+number_cell (Page       *page,
+             double      x,
+             double      y,
+             double      width,
+             const char *label,
+             const char *value)
+{
+  double h = show_text (page, x, y, width - 6, label, SMALL, PANGO_WEIGHT_NORMAL, 1,
+                        PANGO_ALIGN_LEFT);
+
+  /* A long count wraps ("3650 of / 3650") rather than losing its end. */
+  h += show_text (page, x, y + h, width - 6, value, HEADING + 1, PANGO_WEIGHT_BOLD, 2,
+                  PANGO_ALIGN_LEFT);
+  return h;
+}
+
+static char *
+format_mean (double value)
+{
+  /* Translators: an average on a 0-10 scale, e.g. "5.3 of 10". */
+  return value < 0 ? g_strdup ("–") : g_strdup_printf (_("%.1f of 10"), value);
+}
+
+/* The numbers: days logged, sober days, cravings, ridden out, mood, distress. */
+static double
+draw_numbers (Page  *page,
+              double y)
+{
+  const RjTrends *t = page->trends;
+  double cell = page->width / 6;
+  double h = 0;
+  /* Translators: e.g. "40 of 90": days with an entry among the period's days. */
+  g_autofree char *logged = g_strdup_printf (_("%u of %u"), t->n_days_logged, t->n_days);
+  g_autofree char *sober = t->n_days_logged == 0 ? g_strdup ("–")
+                           : g_strdup_printf (_("%u of %u"), t->n_sober_days, t->n_days_logged);
+  g_autofree char *cravings = g_strdup_printf ("%u", t->n_cravings);
+  g_autofree char *ridden = t->n_cravings == 0 ? g_strdup ("–")
+                            : g_strdup_printf (_("%u of %u"), t->n_cravings_ridden_out,
+                                               t->n_cravings);
+  g_autofree char *mood = format_mean (t->mood);
+  g_autofree char *distress = format_mean (t->distress);
+
+  h = MAX (h, number_cell (page, page->left, y, cell, _("Days logged"), logged));
+  h = MAX (h, number_cell (page, page->left + cell, y, cell, _("Sober days (logged)"), sober));
+  h = MAX (h, number_cell (page, page->left + 2 * cell, y, cell, _("Cravings"), cravings));
+  h = MAX (h, number_cell (page, page->left + 3 * cell, y, cell, _("Rode it out"), ridden));
+  h = MAX (h, number_cell (page, page->left + 4 * cell, y, cell, _("Mood (average)"), mood));
+  h = MAX (h, number_cell (page, page->left + 5 * cell, y, cell, _("Distress (average)"),
+                           distress));
+  return y + h + GAP;
+}
+
+/* A chart's title, then the chart in a box of @height below it; returns the bottom. */
+static double
+draw_chart (Page          *page,
+            RjTrendsChart  chart,
+            double         x,
+            double         y,
+            double         width,
+            double         height)
+{
+  double title_height = show_text (page, x, y, width, rj_trends_chart_get_title (chart),
+                                   HEADING, PANGO_WEIGHT_BOLD, 1, PANGO_ALIGN_LEFT);
+
+  y += title_height + 2;
+  height -= title_height + 2;
+  if (height <= 0)
+    return y;
+  cairo_save (page->cr);
+  cairo_translate (page->cr, x, y);
+  rj_trends_chart_draw (chart, page->cr, width, height, page->trends, &page->style);
+  cairo_restore (page->cr);
+  return y + height;
+}
+
+static double
+draw_footer (Page  *page,
+             double bottom)
+{
+  double h = rj_page_show_text (NULL, page->context, 0, 0, page->width, "Ag", SMALL,
+                                PANGO_WEIGHT_NORMAL, FALSE, 1, PANGO_ALIGN_LEFT);
+  double y = bottom - h;
+
+  hline (page, y - 3, 0.5);
+  /* Translators: the footer of the printed progress page. */
+  show_text (page, page->left, y, page->width,
+             _("Counts only: the client's own words and private items are not on this page. "
+               "Days not logged are gaps, not zeros."),
+             SMALL, PANGO_WEIGHT_NORMAL, 1, PANGO_ALIGN_LEFT);
+  return y - 3 - GAP;
+}
+
+/**
+ * rj_progress_page_draw:
+ * @cr: where to draw
+ * @width: the page's width in points
+ * @height: the page's height in points
+ * @trends: what to show
+ * @profile: (nullable): the client's profile, for their name
+ * @generated: the time shown as "generated"
+ *
+ * Draws the whole page, always on one page.
+ */
+void
+rj_progress_page_draw (cairo_t         *cr,
+                       double           width,
+                       double           height,
+                       const RjTrends  *trends,
+                       const RjProfile *profile,
+                       GDateTime       *generated)
+{
+  Page page = { 0 };
+  double margin, top, bottom, available, y, column, title, lists, times;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (width > 0 && height > 0);
+  g_return_if_fail (trends != NULL);
+  g_return_if_fail (generated != NULL);
+
+  margin = MIN (MARGIN, MIN (width, height) / 12);
+  page.cr = cr;
+  page.context = rj_page_create_context (cr);
+  page.trends = trends;
+  page.profile = profile;
+  page.generated = generated;
+  page.left = margin;
+  page.width = width - 2 * margin;
+  page.top = margin;
+  page.bottom = height - margin;
+  page.chart_font = pango_font_description_from_string (RJ_PAGE_FONT);
+  pango_font_description_set_absolute_size (page.chart_font, BODY * PANGO_SCALE);
+  rj_chart_style_init_print (&page.style, page.chart_font);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  top = draw_header (&page, page.top);
+  top = draw_numbers (&page, top);
+  bottom = draw_footer (&page, page.bottom);
+  available = MAX (bottom - top, 0);
+
+  /* The lists take what their rows need, up to 40% of the middle; the time charts
+   * share the rest. The list charts show as many whole rows as their box holds. */
+  column = page.width * 0.38;
+  title = rj_page_show_text (NULL, page.context, 0, 0, page.width, "Ag", HEADING,
+                             PANGO_WEIGHT_BOLD, FALSE, 1, PANGO_ALIGN_LEFT) + 2;
+  lists = MAX (rj_trends_chart_get_natural_height (RJ_TRENDS_CHART_TRIGGERS, trends,
+                                                   &page.style, column - GAP * 2),
+               rj_trends_chart_get_natural_height (RJ_TRENDS_CHART_SKILLS, trends,
+                                                   &page.style, page.width - column));
+  lists = MIN (lists + title, available * 0.4);
+  times = MAX (available - lists - 3 * GAP, 0);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, top - 1, width, available + 1);
+  cairo_clip (cr);
+  y = top;
+  y = draw_chart (&page, RJ_TRENDS_CHART_CRAVINGS, page.left, y, page.width,
+                  times * 0.37) + GAP;
+  y = draw_chart (&page, RJ_TRENDS_CHART_MOOD, page.left, y, page.width,
+                  times * 0.37) + GAP;
+  y = draw_chart (&page, RJ_TRENDS_CHART_SOBER_DAYS, page.left, y, page.width,
+                  times * 0.26) + GAP;
+  draw_chart (&page, RJ_TRENDS_CHART_TRIGGERS, page.left, y, column - GAP * 2,
+              MAX (bottom - y, 0));
+  draw_chart (&page, RJ_TRENDS_CHART_SKILLS, page.left + column, y, page.width - column,
+              MAX (bottom - y, 0));
+  cairo_restore (cr);
+
+  cairo_restore (cr);
+  pango_font_description_free (page.chart_font);
+  g_object_unref (page.context);
+}
+
+typedef struct {
+  const RjTrends *trends;
+  const RjProfile *profile;
+  GDateTime *generated;
+} PdfPage;
+
+static void
+draw_pdf_page (cairo_t  *cr,
+               double    width,
+               double    height,
+               gpointer  user_data)
+{
+  PdfPage *pdf_page = user_data;
+
+  rj_progress_page_draw (cr, width, height, pdf_page->trends, pdf_page->profile,
+                         pdf_page->generated);
+}
+
+/**
+ * rj_progress_page_write_pdf:
+ * @path: the file the client chose
+ * @width: the page's width in points
+ * @height: the page's height in points
+ * @trends: what to show
+ * @profile: (nullable): the client's profile
+ * @generated: the time shown as "generated"
+ * @error: return location for a #GError
+ *
+ * Writes the page as a one-page PDF straight into @path, readable only by its owner.
+ * This blocks: call it from a thread.
+ *
+ * Returns: %TRUE when the file was written
+ */
+gboolean
+rj_progress_page_write_pdf (const char      *path,
+                            double           width,
+                            double           height,
+                            const RjTrends  *trends,
+                            const RjProfile *profile,
+                            GDateTime       *generated,
+                            GError         **error)
+{
+  PdfPage pdf_page = { trends, profile, generated };
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
+  g_return_val_if_fail (trends != NULL, FALSE);
+  g_return_val_if_fail (generated != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return rj_page_write_pdf (path, width, height, _("Recovery progress"), draw_pdf_page,
+                            &pdf_page, error);
+}
