@@ -510,7 +510,8 @@ rj_backup_encrypt_buffer (const guint8 *image,
     {
       gsize n = MIN (image_len - off, (gsize) RJ_BACKUP_CHUNK_SIZE);
 
-      push_message (out, state, image + off, n, NULL, 0,
+      /* An empty image may come as NULL, and NULL + 0 is undefined in C. */
+      push_message (out, state, n > 0 ? image + off : image, n, NULL, 0,
                     off + n == image_len ? TAG_FINAL : TAG_MESSAGE);
       off += n;
     }

@@ -407,7 +407,11 @@ read_note (const Dict *dict,
   g_variant_get (value, "(&sb)", &text, &is_private);
   if (!check_text (text, RJ_MAX_TEXT_BYTES))
     return invalid (error, key);
-  rj_note_set (note, text, is_private);
+  /* The writer leaves an empty note out, whether private or not; one that is there
+   * anyway reads as not written, so that it does not change the next time it is
+   * stored. */
+  if (text[0] != '\0')
+    rj_note_set (note, text, is_private);
   return TRUE;
 }
 

@@ -97,13 +97,24 @@ assert_sound_file (const char *path)
   g_assert_cmpstr (integrity, ==, "ok");
 }
 
+/* Builds with sanitizers start and run the helpers a few times slower; they set
+ * RJ_TEST_SLOWDOWN so that the kills still land among the writes. */
+static guint
+scaled_delay (guint delay_us)
+{
+  const char *slowdown = g_getenv ("RJ_TEST_SLOWDOWN");
+  guint factor = slowdown != NULL ? (guint) g_ascii_strtoull (slowdown, NULL, 10) : 1;
+
+  return delay_us * CLAMP (factor, 1, 20);
+}
+
 static guint
 random_delay (void)
 {
   /* Mostly while writing; sometimes while still opening. */
   if (g_test_rand_int_range (0, 10) == 0)
-    return g_test_rand_int_range (0, 8000);
-  return g_test_rand_int_range (5000, 60000);
+    return scaled_delay (g_test_rand_int_range (0, 8000));
+  return scaled_delay (g_test_rand_int_range (5000, 60000));
 }
 
 static void
@@ -225,7 +236,7 @@ test_passphrase_change_killed (void)
     {
       const char *other = current == (const char *) PASSPHRASE_A ? PASSPHRASE_B : PASSPHRASE_A;
       const char *argv[] = { helper, path, current, other, NULL };
-      g_autofree char *out = run_and_kill (argv, g_test_rand_int_range (0, 40000));
+      g_autofree char *out = run_and_kill (argv, scaled_delay (g_test_rand_int_range (0, 40000)));
       gboolean started;
       gint64 last = last_reported (out, "changed ", 1, "ready", &started);
       /* After an odd number of reported changes, the other one was set last. */
@@ -283,7 +294,7 @@ test_create_killed (void)
       g_autofree char *path = g_strdup_printf ("%s/journal-%u.db", dir, run);
       g_autofree char *run_text = g_strdup_printf ("%u", run);
       const char *argv[] = { writer, "--create", path, RJ_TEST_PASSPHRASE, run_text, NULL };
-      g_autofree char *out = run_and_kill (argv, g_test_rand_int_range (0, 25000));
+      g_autofree char *out = run_and_kill (argv, scaled_delay (g_test_rand_int_range (0, 25000)));
       g_autoptr(RjStore) store = rj_store_new (path);
       g_autoptr(GError) error = NULL;
       gboolean created = g_str_has_prefix (out, "created ");
@@ -332,8 +343,11 @@ main (int argc,
   const char *cycles = g_getenv ("RJ_CRASH_CYCLES");
 
   rj_test_init (&argc, &argv);
+  /* Under valgrind (RJ_TEST_VALGRIND, set by `meson test --setup valgrind`) every
+   * reopening is slow, and the setup asks for fewer cycles than the normal minimum. */
   if (cycles != NULL)
-    n_cycles = MAX (MIN_CYCLES, (guint) g_ascii_strtoull (cycles, NULL, 10));
+    n_cycles = MAX (g_getenv ("RJ_TEST_VALGRIND") != NULL ? 1 : MIN_CYCLES,
+                    (guint) g_ascii_strtoull (cycles, NULL, 10));
 
   g_test_add_func ("/crash/writer-killed", test_writer_killed);
   g_test_add_func ("/crash/passphrase-change-killed", test_passphrase_change_killed);
