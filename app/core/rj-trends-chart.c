@@ -36,6 +36,7 @@ typedef struct {
   double width;
   double height;
   double line;                     /* the height of a line of the body font */
+  double legend_extra;             /* the height of the legend's lines after its first */
   /* The plot area, inside the axes. */
   double left;
   double right;
@@ -400,6 +401,60 @@ draw_legend_item (Chart      *chart,
   x += s + 4;
   x += draw_text (chart, chart->small, &chart->style->foreground, text, x, y, 0, 0);
   return x + 12;
+}
+
+typedef struct {
+  Swatch kind;
+  const char *text;
+} LegendItem;
+
+/* The width draw_legend_item() gives a swatch of @kind, before its text. */
+static double
+swatch_width (Chart  *chart,
+              Swatch  kind)
+{
+  double s = MAX (8, chart->line * 0.7);
+
+  if (kind == SWATCH_LINE_ROUND || kind == SWATCH_DASH_SQUARE)
+    return 2 * s;
+  if (kind == SWATCH_GAP)
+    return 1.5 * s;
+  return s;
+}
+
+/* Lays out a legend from @x0, going on to another line where the chart is too narrow
+ * for the next item (at 360 px one line does not hold three). Draws it when @draw;
+ * either way sets chart->legend_extra, the height taken by the lines after the first,
+ * which the plot area leaves free. */
+static void
+legend_layout (Chart            *chart,
+               double            x0,
+               const LegendItem *items,
+               guint             n_items,
+               gboolean          draw)
+{
+  double x = x0;
+  double y = chart->line * 0.6;
+
+  chart->legend_extra = 0;
+  for (guint i = 0; i < n_items; i++)
+    {
+      double text_width;
+      double width;
+
+      text_size (chart, chart->small, items[i].text, &text_width, NULL);
+      width = swatch_width (chart, items[i].kind) + 4 + text_width;
+      if (x > x0 && x + width > chart->width)
+        {
+          x = x0;
+          y += chart->line * 1.1;
+          chart->legend_extra += chart->line * 1.1;
+        }
+      if (draw)
+        x = draw_legend_item (chart, x, y, items[i].kind, items[i].text);
+      else
+        x += width + 12;
+    }
 }
 
 /* Bins of days, counted back from the period's last day. */
@@ -835,7 +890,7 @@ time_plot_area (Chart   *chart,
   text_size (chart, chart->small, "100", &number_width, NULL);
   chart->left = number_width + 8;
   chart->right = chart->width - (right_axis ? number_width + 8 : 12);
-  chart->top = chart->line * 1.9;
+  chart->top = chart->line * 1.9 + chart->legend_extra;
   chart->bottom = chart->height - chart->line * 1.5;
 }
 
@@ -850,7 +905,7 @@ rj_trends_chart_draw_cravings (cairo_t            *cr,
 {
   g_autoptr(GArray) bins = NULL;
   Chart chart;
-  double step, bar, x;
+  double step, bar;
   int max = 1, axis_step, axis_max;
   gboolean started = FALSE;
   guint days_per_bin;
@@ -866,6 +921,21 @@ rj_trends_chart_draw_cravings (cairo_t            *cr,
   time_plot_area (&chart, TRUE);
   days_per_bin = days_per_bin_for (trends, chart.right - chart.left, MIN_BAR_STEP);
   bins = make_bins (trends, days_per_bin);
+
+  if (days_per_bin == 7)
+    bars_label = g_strdup (_("Cravings per week"));
+  else
+    bars_label = g_strdup_printf (_("Cravings per %u weeks"), days_per_bin / 7);
+  {
+    const LegendItem legend[] = {
+      { SWATCH_FILL, bars_label },
+      { SWATCH_LINE_ROUND, _("Strongest craving (0–10, right)") },
+      { SWATCH_GAP, _("Not logged") },
+    };
+
+    legend_layout (&chart, chart.left, legend, G_N_ELEMENTS (legend), TRUE);
+    time_plot_area (&chart, TRUE);
+  }
   step = (chart.right - chart.left) / bins->len;
   bar = MAX (step * 0.7, 1);
 
@@ -873,15 +943,6 @@ rj_trends_chart_draw_cravings (cairo_t            *cr,
     max = MAX (max, g_array_index (bins, Bin, i).n_cravings);
   axis_step = nice_step (max);
   axis_max = ((max + axis_step - 1) / axis_step) * axis_step;
-
-  if (days_per_bin == 7)
-    bars_label = g_strdup (_("Cravings per week"));
-  else
-    bars_label = g_strdup_printf (_("Cravings per %u weeks"), days_per_bin / 7);
-  x = draw_legend_item (&chart, chart.left, chart.line * 0.6, SWATCH_FILL, bars_label);
-  x = draw_legend_item (&chart, x, chart.line * 0.6, SWATCH_LINE_ROUND,
-                        _("Strongest craving (0–10, right)"));
-  draw_legend_item (&chart, x, chart.line * 0.6, SWATCH_GAP, _("Not logged"));
 
   draw_y_axis (&chart, axis_max, axis_step, FALSE);
   draw_y_axis (&chart, 10, 5, TRUE);
@@ -1024,7 +1085,7 @@ rj_trends_chart_draw_mood (cairo_t            *cr,
   g_autoptr(GArray) bins = NULL;
   Chart chart;
   guint days_per_bin;
-  double step, label_width, x;
+  double step, label_width;
   double mood_x = 0, mood_y = 0, distress_x = 0, distress_y = 0;
   gboolean has_mood, has_distress;
   g_autofree char *mood_legend = NULL;
@@ -1072,8 +1133,16 @@ rj_trends_chart_draw_mood (cairo_t            *cr,
       mood_legend = g_strdup_printf (_("Mood, average of %u weeks"), days_per_bin / 7);
       distress_legend = g_strdup_printf (_("Distress, average of %u weeks"), days_per_bin / 7);
     }
-  x = draw_legend_item (&chart, chart.left, chart.line * 0.6, SWATCH_LINE_ROUND, mood_legend);
-  draw_legend_item (&chart, x, chart.line * 0.6, SWATCH_DASH_SQUARE, distress_legend);
+  {
+    const LegendItem legend[] = {
+      { SWATCH_LINE_ROUND, mood_legend },
+      { SWATCH_DASH_SQUARE, distress_legend },
+    };
+
+    /* Only the top moves when the legend takes two lines: the widths found above hold. */
+    legend_layout (&chart, chart.left, legend, G_N_ELEMENTS (legend), TRUE);
+    chart.top = chart.line * 1.9 + chart.legend_extra;
+  }
 
   draw_y_axis (&chart, 10, 5, FALSE);
   has_mood = draw_series (&chart, bins, step, FALSE, &mood_x, &mood_y);
@@ -1120,7 +1189,7 @@ rj_trends_chart_draw_sober_days (cairo_t            *cr,
   g_autoptr(GArray) bins = NULL;
   Chart chart;
   guint days_per_bin;
-  double step, bar, x, scale;
+  double step, bar, scale;
 
   g_return_if_fail (cr != NULL && trends != NULL && style != NULL);
 
@@ -1130,15 +1199,21 @@ rj_trends_chart_draw_sober_days (cairo_t            *cr,
       return;
     }
   time_plot_area (&chart, FALSE);
+  {
+    const LegendItem legend[] = {
+      { SWATCH_FILL, _("Sober days") },
+      { SWATCH_HATCH, _("Days with use") },
+      { SWATCH_DOTTED, _("Not logged") },
+    };
+
+    legend_layout (&chart, chart.left, legend, G_N_ELEMENTS (legend), TRUE);
+    time_plot_area (&chart, FALSE);
+  }
   days_per_bin = days_per_bin_for (trends, chart.right - chart.left, MIN_BAR_STEP);
   bins = make_bins (trends, days_per_bin);
   step = (chart.right - chart.left) / bins->len;
   bar = MAX (step * 0.7, 1);
   scale = (chart.bottom - chart.top) / days_per_bin;
-
-  x = draw_legend_item (&chart, chart.left, chart.line * 0.6, SWATCH_FILL, _("Sober days"));
-  x = draw_legend_item (&chart, x, chart.line * 0.6, SWATCH_HATCH, _("Days with use"));
-  draw_legend_item (&chart, x, chart.line * 0.6, SWATCH_DOTTED, _("Not logged"));
 
   draw_y_axis (&chart, days_per_bin, days_per_bin == 7 ? 7 : nice_step (days_per_bin), FALSE);
 
@@ -1235,7 +1310,7 @@ rj_trends_chart_draw_skills (cairo_t            *cr,
 {
   Chart chart;
   guint n_rows, max = 1;
-  double row, bar_h, y, x;
+  double row, bar_h, y;
 
   g_return_if_fail (cr != NULL && trends != NULL && style != NULL);
 
@@ -1254,12 +1329,18 @@ rj_trends_chart_draw_skills (cairo_t            *cr,
   for (guint i = 0; i < n_rows; i++)
     max = MAX (max, ((RjTrendsSkill *) g_ptr_array_index (trends->skills, i))->times_used);
 
-  x = draw_legend_item (&chart, 0, chart.line * 0.6, SWATCH_FILL, _("Helped"));
-  x = draw_legend_item (&chart, x, chart.line * 0.6, SWATCH_HATCH, _("Partly"));
-  x = draw_legend_item (&chart, x, chart.line * 0.6, SWATCH_OUTLINE, _("Did not help"));
-  draw_legend_item (&chart, x, chart.line * 0.6, SWATCH_DOTTED, _("Not logged"));
+  {
+    const LegendItem legend[] = {
+      { SWATCH_FILL, _("Helped") },
+      { SWATCH_HATCH, _("Partly") },
+      { SWATCH_OUTLINE, _("Did not help") },
+      { SWATCH_DOTTED, _("Not logged") },
+    };
 
-  y = chart.line * 1.8;
+    legend_layout (&chart, 0, legend, G_N_ELEMENTS (legend), TRUE);
+  }
+
+  y = chart.line * 1.8 + chart.legend_extra;
   for (guint i = 0; i < n_rows; i++)
     {
       const RjTrendsSkill *skill = g_ptr_array_index (trends->skills, i);
