@@ -58,7 +58,8 @@ assert_rejected (GVariant *variant,
                  const char *what)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) sunk = g_variant_ref_sink (variant);
+  /* Floating or not, the record is the helper's to free. */
+  g_autoptr(GVariant) sunk = g_variant_take_ref (variant);
   g_autoptr(RjEntry) entry = NULL;
 
   g_test_message ("A record with %s", what);
@@ -231,9 +232,9 @@ test_old_record (void)
   for (guint i = 0; i < G_N_ELEMENTS (new_keys); i++)
     {
       GVariant *without = dict_replace (variant, new_keys[i], NULL);
+      g_autoptr(GVariant) value = g_variant_lookup_value (variant, new_keys[i], NULL);
 
-      g_assert_true (g_variant_lookup_value (variant, new_keys[i], NULL) != NULL);
-      g_variant_unref (g_variant_lookup_value (variant, new_keys[i], NULL));
+      g_assert_nonnull (value);
       g_variant_unref (variant);
       variant = without;
     }
@@ -384,7 +385,8 @@ assert_profile_rejected (GVariant *variant,
                          const char *what)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) sunk = g_variant_ref_sink (variant);
+  /* Floating or not, the record is the helper's to free. */
+  g_autoptr(GVariant) sunk = g_variant_take_ref (variant);
   g_autoptr(RjProfile) profile = NULL;
 
   g_test_message ("A profile with %s", what);
