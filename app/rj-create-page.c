@@ -190,6 +190,28 @@ confirmation_row_entry_activated_cb (RjCreatePage *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "create.create", NULL);
 }
 
+/* After the store has saved, or failed to: says why it failed, unless it was cancelled.
+ * Returns: whether it saved */
+static gboolean
+saving_done (RjCreatePage *self,
+             gboolean      saved,
+             const GError *error)
+{
+  if (!saved)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          set_busy (self, FALSE);
+          set_message (self, error->message);
+        }
+      return FALSE;
+    }
+
+  rj_context_note_saved (self->context);
+  set_busy (self, FALSE);
+  return TRUE;
+}
+
 static void
 create_cb (GObject      *object,
            GAsyncResult *result,
@@ -198,19 +220,11 @@ create_cb (GObject      *object,
   g_autoptr(RjCreatePage) self = user_data;
   g_autoptr(GError) error = NULL;
   char *recovery_code = NULL;
+  gboolean saved = rj_store_create_finish (RJ_STORE (object), result, &recovery_code, &error);
 
-  if (!rj_store_create_finish (RJ_STORE (object), result, &recovery_code, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          set_busy (self, FALSE);
-          set_message (self, error->message);
-        }
-      return;
-    }
+  if (!saving_done (self, saved, error))
+    return;
 
-  rj_context_note_saved (self->context);
-  set_busy (self, FALSE);
   finish (self, recovery_code);
   rj_wipe_string (recovery_code);
 }
@@ -222,20 +236,11 @@ change_passphrase_cb (GObject      *object,
 {
   g_autoptr(RjCreatePage) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean saved = rj_store_change_passphrase_finish (RJ_STORE (object), result, &error);
   char *recovery_code;
 
-  if (!rj_store_change_passphrase_finish (RJ_STORE (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          set_busy (self, FALSE);
-          set_message (self, error->message);
-        }
-      return;
-    }
-
-  rj_context_note_saved (self->context);
-  set_busy (self, FALSE);
+  if (!saving_done (self, saved, error))
+    return;
 
   /* The code that was just used may have been seen by someone else, so the journal
    * gets a new one at once. The passphrase is changed already: should this fail, the

@@ -220,10 +220,7 @@ describe_error (const GError *error)
 static void
 update_mode (RjRestoreDialog *self)
 {
-  gtk_stack_set_visible_child_name (self->secret_stack,
-                                    self->use_recovery_code ? "recovery-code" : "passphrase");
-  gtk_button_set_label (self->mode_button,
-                        self->use_recovery_code ? _("Use _Passphrase") : _("Use _Recovery Code"));
+  rj_secret_mode_show (self->secret_stack, self->mode_button, self->use_recovery_code);
 }
 
 static void

@@ -93,27 +93,20 @@ update_state (RjUnlockPage *self)
 static void
 update_mode (RjUnlockPage *self)
 {
+  rj_secret_mode_show (self->secret_stack, self->mode_button, self->use_recovery_code);
+
   if (self->use_recovery_code)
-    {
-      gtk_stack_set_visible_child_name (self->secret_stack, "recovery-code");
-      adw_status_page_set_description (self->status_page,
-                                       _("Type the recovery code from the page you kept. "
-                                         "Then you can choose a new passphrase."));
-      gtk_button_set_label (self->mode_button, _("Use _Passphrase"));
-    }
+    adw_status_page_set_description (self->status_page,
+                                     _("Type the recovery code from the page you kept. "
+                                       "Then you can choose a new passphrase."));
+  /* The demo journal holds made-up entries; its passphrase is no secret. */
+  else if (self->context != NULL && rj_context_get_demo (self->context))
+    adw_status_page_set_description (self->status_page,
+                                     _("This is the demo journal, with made-up entries. "
+                                       "Its passphrase is “demo”."));
   else
-    {
-      gtk_stack_set_visible_child_name (self->secret_stack, "passphrase");
-      /* The demo journal holds made-up entries; its passphrase is no secret. */
-      if (self->context != NULL && rj_context_get_demo (self->context))
-        adw_status_page_set_description (self->status_page,
-                                         _("This is the demo journal, with made-up entries. "
-                                           "Its passphrase is “demo”."));
-      else
-        adw_status_page_set_description (self->status_page,
-                                         _("Type your passphrase to open it."));
-      gtk_button_set_label (self->mode_button, _("Use _Recovery Code"));
-    }
+    adw_status_page_set_description (self->status_page,
+                                     _("Type your passphrase to open it."));
 }
 
 static void

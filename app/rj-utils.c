@@ -223,6 +223,28 @@ rj_passphrase_rows_update (AdwEntryRow *passphrase_row,
 }
 
 /**
+ * rj_secret_mode_show:
+ * @secret_stack: holds a "passphrase" row and a "recovery-code" row
+ * @mode_button: the button that switches from one to the other
+ * @use_recovery_code: whether the recovery code is asked for
+ *
+ * Shows the row for the secret asked for, and has @mode_button offer the other one.
+ */
+void
+rj_secret_mode_show (GtkStack  *secret_stack,
+                     GtkButton *mode_button,
+                     gboolean   use_recovery_code)
+{
+  g_return_if_fail (GTK_IS_STACK (secret_stack));
+  g_return_if_fail (GTK_IS_BUTTON (mode_button));
+
+  gtk_stack_set_visible_child_name (secret_stack,
+                                    use_recovery_code ? "recovery-code" : "passphrase");
+  gtk_button_set_label (mode_button,
+                        use_recovery_code ? _("Use _Passphrase") : _("Use _Recovery Code"));
+}
+
+/**
  * rj_forget_recent_file:
  * @manager: (nullable): the recent manager, or %NULL for the default one
  * @file: (nullable): a file the client just chose to export to

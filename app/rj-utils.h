@@ -32,6 +32,10 @@ gboolean rj_passphrase_rows_update (AdwEntryRow *passphrase_row,
                                     GtkWidget   *mismatch_label,
                                     gboolean     busy);
 
+void     rj_secret_mode_show       (GtkStack  *secret_stack,
+                                    GtkButton *mode_button,
+                                    gboolean   use_recovery_code);
+
 void     rj_forget_recent_file     (GtkRecentManager *manager,
                                     GFile            *file);
 

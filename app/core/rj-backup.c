@@ -1047,6 +1047,36 @@ backup_task_data_free (BackupTaskData *data)
   g_free (data);
 }
 
+/* Runs @thread_func in a thread with @data (taken) as the task data and @self beside
+ * it; the caller keeps @self alive until the callback. */
+static void
+backup_task_run (RjBackup *self,
+                 BackupTaskData *data,
+                 gpointer source_tag,
+                 GTaskThreadFunc thread_func,
+                 GCancellable *cancellable,
+                 GAsyncReadyCallback callback,
+                 gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) backup_task_data_free);
+  g_object_set_data (G_OBJECT (task), "rj-backup", self);
+  g_task_run_in_thread (task, thread_func);
+}
+
+static gboolean
+backup_task_finish (GAsyncResult *result,
+                    gpointer source_tag,
+                    GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 unlock_thread (GTask *task,
                gpointer source_object,
@@ -1071,7 +1101,6 @@ rj_backup_unlock_async (RjBackup *self,
                         GAsyncReadyCallback callback,
                         gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
   BackupTaskData *data;
 
   g_return_if_fail (self != NULL);
@@ -1080,11 +1109,8 @@ rj_backup_unlock_async (RjBackup *self,
   data = g_new0 (BackupTaskData, 1);
   data->secret = g_strdup (secret);
   data->is_recovery_code = is_recovery_code;
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rj_backup_unlock_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) backup_task_data_free);
-  g_object_set_data (G_OBJECT (task), "rj-backup", self);
-  g_task_run_in_thread (task, unlock_thread);
+  backup_task_run (self, data, rj_backup_unlock_async, unlock_thread,
+                   cancellable, callback, user_data);
 }
 
 gboolean
@@ -1092,10 +1118,7 @@ rj_backup_unlock_finish (RjBackup *self,
                          GAsyncResult *result,
                          GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rj_backup_unlock_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return backup_task_finish (result, rj_backup_unlock_async, error);
 }
 
 gboolean
@@ -1342,7 +1365,6 @@ rj_backup_verify_async (RjBackup *self,
                         GAsyncReadyCallback callback,
                         gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
   BackupTaskData *data;
 
   g_return_if_fail (self != NULL);
@@ -1350,11 +1372,8 @@ rj_backup_verify_async (RjBackup *self,
 
   data = g_new0 (BackupTaskData, 1);
   data->journal_path = g_strdup (journal_path);
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rj_backup_verify_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) backup_task_data_free);
-  g_object_set_data (G_OBJECT (task), "rj-backup", self);
-  g_task_run_in_thread (task, verify_thread);
+  backup_task_run (self, data, rj_backup_verify_async, verify_thread,
+                   cancellable, callback, user_data);
 }
 
 gboolean
@@ -1362,10 +1381,7 @@ rj_backup_verify_finish (RjBackup *self,
                          GAsyncResult *result,
                          GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rj_backup_verify_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return backup_task_finish (result, rj_backup_verify_async, error);
 }
 
 gboolean

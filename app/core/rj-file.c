@@ -17,24 +17,18 @@
 
 #include "rj-file.h"
 
-gboolean
-rj_file_write_private (const char *path,
-                       const guint8 *data,
-                       gsize len,
-                       GError **error)
+/* Makes @fd private (an existing file keeps its mode through O_TRUNC), writes all of
+ * @data, syncs and closes @fd. On failure, *@saved_errno says why. */
+static gboolean
+write_sync_close (int fd,
+                  const guint8 *data,
+                  gsize len,
+                  int *saved_errno)
 {
   gsize written = 0;
   gboolean ok;
-  int saved_errno = 0;
-  int fd;
 
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || len == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  /* An existing file keeps its mode through O_TRUNC: make it private too. */
-  ok = fd >= 0 && fchmod (fd, 0600) == 0;
+  ok = fchmod (fd, 0600) == 0;
   while (ok && written < len)
     {
       gssize n = write (fd, data + written, len - written);
@@ -48,8 +42,33 @@ rj_file_write_private (const char *path,
   if (ok)
     ok = fsync (fd) == 0;
   if (!ok)
-    saved_errno = errno;
-  if (fd >= 0 && close (fd) != 0 && ok)
+    *saved_errno = errno;
+  if (close (fd) != 0 && ok)
+    {
+      ok = FALSE;
+      *saved_errno = errno;
+    }
+  return ok;
+}
+
+gboolean
+rj_file_write_private (const char *path,
+                       const guint8 *data,
+                       gsize len,
+                       GError **error)
+{
+  gboolean ok;
+  int saved_errno = 0;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    ok = write_sync_close (fd, data, len, &saved_errno);
+  else
     {
       ok = FALSE;
       saved_errno = errno;
@@ -87,7 +106,6 @@ rj_file_write_beside (const char *path,
   g_autofree char *base = NULL;
   g_autofree char *tmp_name = NULL;
   g_autofree char *tmp_path = NULL;
-  gsize written = 0;
   gboolean ok;
   int saved_errno = 0;
   int fd;
@@ -109,26 +127,7 @@ rj_file_write_beside (const char *path,
       set_errno_error (error, errno, path);
       return NULL;
     }
-  ok = fchmod (fd, 0600) == 0;
-  while (ok && written < len)
-    {
-      gssize n = write (fd, data + written, len - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      ok = n > 0;
-      if (ok)
-        written += n;
-    }
-  if (ok)
-    ok = fsync (fd) == 0;
-  if (!ok)
-    saved_errno = errno;
-  if (close (fd) != 0 && ok)
-    {
-      ok = FALSE;
-      saved_errno = errno;
-    }
+  ok = write_sync_close (fd, data, len, &saved_errno);
   if (!ok)
     {
       g_unlink (tmp_path);
