@@ -325,3 +325,43 @@ rj_ui_test_dup_pdf_text (const char *path)
   spaces = g_regex_new ("\\s+", 0, 0, NULL);
   return g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
 }
+
+void
+rj_ui_test_lock_closes (gpointer  window,
+                        RjStore  *store)
+{
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (rj_store_lock (store, NULL));
+  rj_ui_test_settle (50 * 1000);
+  g_assert_null (rj_ui_test_find_toplevel (G_OBJECT_TYPE (window)));
+}
+
+void
+rj_ui_test_assert_opens_once (RjContext  *context,
+                              const char *action,
+                              GType       type)
+{
+  RjWindow *window = g_object_ref (rj_window_new (NULL, context));
+  GtkWindow *opened;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  opened = rj_ui_test_find_dialog (GTK_WINDOW (window), type);
+  g_assert_nonnull (opened);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  g_assert_true (rj_ui_test_find_dialog (GTK_WINDOW (window), type) == opened);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  rj_ui_test_settle (50 * 1000);
+  g_assert_null (rj_ui_test_find_toplevel (type));
+
+  rj_ui_test_close_window (window, 0);
+}
+
+void
+rj_ui_test_keep_result_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}

@@ -94,6 +94,21 @@ GtkWindow   *rj_ui_test_find_dialog       (GtkWindow *parent,
 void         rj_ui_test_close_window      (gpointer window,
                                            gint64 settle_usec);
 
+/* Asserts that @window is on screen, locks @store and asserts that every window of
+ * @window's type has closed; @window itself is still the test's to finalize. */
+void         rj_ui_test_lock_closes       (gpointer window,
+                                           RjStore *store);
+/* Asserts that the journal window of @context opens a window of @type, transient for it,
+ * with @action, and only one however often @action runs; and that locking closes it. */
+void         rj_ui_test_assert_opens_once (RjContext *context,
+                                           const char *action,
+                                           GType type);
+/* A GAsyncReadyCallback that keeps a reference to the result in the GAsyncResult *
+ * that @user_data points to. */
+void         rj_ui_test_keep_result_cb    (GObject *object,
+                                           GAsyncResult *result,
+                                           gpointer user_data);
+
 /* The page called @name in the window's stack. */
 GtkWidget   *rj_ui_test_get_page          (RjWindow *window,
                                            const char *name);

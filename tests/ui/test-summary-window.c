@@ -11,7 +11,6 @@
 #include "rj-day-header.h"
 #include "rj-summary-window.h"
 #include "rj-ui-test-util.h"
-#include "rj-window.h"
 
 #define PASSPHRASE "a calm evening by the lake"
 
@@ -91,14 +90,6 @@ test_print_export (Fixture       *fixture,
 }
 
 static void
-save_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static void
 test_save_csv_and_pdf (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -112,7 +103,7 @@ test_save_csv_and_pdf (Fixture       *fixture,
   g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
 
-  rj_summary_window_save_csv_async (window, csv, NULL, save_done_cb, &result);
+  rj_summary_window_save_csv_async (window, csv, NULL, rj_ui_test_keep_result_cb, &result);
   RJ_UI_TEST_WAIT_FOR (result != NULL);
   g_assert_true (rj_summary_window_save_csv_finish (window, result, &error));
   g_assert_no_error (error);
@@ -122,7 +113,7 @@ test_save_csv_and_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, "printable words"));
   g_assert_null (strstr (contents, "PRIVATE-CANARY"));
 
-  rj_summary_window_save_pdf_async (window, pdf, NULL, save_done_cb, &result);
+  rj_summary_window_save_pdf_async (window, pdf, NULL, rj_ui_test_keep_result_cb, &result);
   RJ_UI_TEST_WAIT_FOR (result != NULL);
   g_assert_true (rj_summary_window_save_pdf_finish (window, result, &error));
   g_assert_no_error (error);
@@ -163,33 +154,16 @@ test_lock_closes (Fixture       *fixture,
 {
   RjSummaryWindow *window = new_window (fixture);
 
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_true (rj_store_lock (fixture->store, NULL));
-  rj_ui_test_settle (50 * 1000);
-  g_assert_null (rj_ui_test_find_toplevel (RJ_TYPE_SUMMARY_WINDOW));
+  rj_ui_test_lock_closes (window, fixture->store);
   g_assert_finalize_object (window);
 }
 
-/* The journal window opens the summary with win.summary, once. */
+/* The journal window opens the summary with win.summary, once; locking closes it. */
 static void
 test_window_action (Fixture       *fixture,
                     gconstpointer  data)
 {
-  RjWindow *window = g_object_ref (rj_window_new (NULL, fixture->context));
-  GtkWindow *summary;
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.summary", NULL));
-  summary = rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_SUMMARY_WINDOW);
-  g_assert_nonnull (summary);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.summary", NULL));
-  g_assert_true (rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_SUMMARY_WINDOW) == summary);
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
-  rj_ui_test_settle (50 * 1000);
-  g_assert_null (rj_ui_test_find_toplevel (RJ_TYPE_SUMMARY_WINDOW));
-
-  rj_ui_test_close_window (window, 0);
+  rj_ui_test_assert_opens_once (fixture->context, "win.summary", RJ_TYPE_SUMMARY_WINDOW);
 }
 
 int

@@ -13,7 +13,6 @@
 #include "rj-day-header.h"
 #include "rj-trends-window.h"
 #include "rj-ui-test-util.h"
-#include "rj-window.h"
 
 #define PASSPHRASE "a calm evening by the lake"
 
@@ -293,14 +292,6 @@ test_print_export (Fixture       *fixture,
   rj_ui_test_close_window (window, 0);
 }
 
-static void
-save_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 /* Save as PDF writes a file only its owner can read. */
 static void
 test_save_pdf (Fixture       *fixture,
@@ -314,7 +305,7 @@ test_save_pdf (Fixture       *fixture,
   GStatBuf buf;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "trends.period", "s", "year"));
-  rj_trends_window_save_pdf_async (window, file, NULL, save_done_cb, &result);
+  rj_trends_window_save_pdf_async (window, file, NULL, rj_ui_test_keep_result_cb, &result);
   RJ_UI_TEST_WAIT_FOR (result != NULL);
   g_assert_true (rj_trends_window_save_pdf_finish (window, result, &error));
   g_assert_no_error (error);
@@ -335,10 +326,7 @@ test_lock_closes (Fixture       *fixture,
 {
   RjTrendsWindow *window = new_window (fixture);
 
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_true (rj_store_lock (fixture->store, NULL));
-  rj_ui_test_settle (50 * 1000);
-  g_assert_null (rj_ui_test_find_toplevel (RJ_TYPE_TRENDS_WINDOW));
+  rj_ui_test_lock_closes (window, fixture->store);
   g_assert_null (rj_trends_window_get_trends (window));
   g_assert_finalize_object (window);
 }
@@ -348,21 +336,7 @@ static void
 test_window_action (Fixture       *fixture,
                     gconstpointer  data)
 {
-  RjWindow *window = g_object_ref (rj_window_new (NULL, fixture->context));
-  GtkWindow *trends;
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.trends", NULL));
-  trends = rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_TRENDS_WINDOW);
-  g_assert_nonnull (trends);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.trends", NULL));
-  g_assert_true (rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_TRENDS_WINDOW) == trends);
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
-  rj_ui_test_settle (50 * 1000);
-  g_assert_null (rj_ui_test_find_toplevel (RJ_TYPE_TRENDS_WINDOW));
-
-  rj_ui_test_close_window (window, 0);
+  rj_ui_test_assert_opens_once (fixture->context, "win.trends", RJ_TYPE_TRENDS_WINDOW);
 }
 
 int
