@@ -2,8 +2,9 @@
  *
  * The session summary and the trends each print one page and save it as a PDF. The
  * print operation, the warning that an exported file is not encrypted, the file
- * chooser that keeps the file off the recently-used list and the thread that writes
- * the file are the same for both, so they live here.
+ * chooser that keeps the file off the recently-used list, the thread that writes
+ * the file, the toast that tells how it went and the closing of the window when the
+ * journal locks are the same for both, so they live here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -474,4 +475,104 @@ rj_export_save_finish (gpointer       source_object,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * rj_export_tell_saved:
+ * @toast_overlay: where to tell it
+ * @error: (nullable): why the file could not be saved, or %NULL if it was
+ * @failure: what a failure is told as, with a "%s" for why, as "The PDF could not be
+ *   saved: %s"
+ * @saved: what a success is told as, as "PDF saved"
+ *
+ * Tells the client in a toast how a save from rj_export_save_async() ended.
+ */
+void
+rj_export_tell_saved (AdwToastOverlay *toast_overlay,
+                      const GError    *error,
+                      const char      *failure,
+                      const char      *saved)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (toast_overlay));
+  g_return_if_fail (failure != NULL && saved != NULL);
+
+  if (error != NULL)
+    message = g_strdup_printf (failure, error->message);
+  else
+    message = g_strdup (saved);
+
+  /* Toast titles are markup in libadwaita 1.2. */
+  markup = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (toast_overlay, adw_toast_new (markup));
+}
+
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  GtkWindow *window;
+  RjExportForgetFunc forget;
+} LockWatch;
+
+static void
+lock_watch_free (gpointer  data,
+                 GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+store_notify_unlocked_cb (RjStore    *store,
+                          GParamSpec *pspec,
+                          gpointer    user_data)
+{
+  LockWatch *watch = user_data;
+
+  if (rj_store_is_unlocked (store))
+    return;
+
+  watch->forget (watch->window);
+  gtk_window_destroy (watch->window);
+}
+
+/**
+ * rj_export_close_when_locked:
+ * @window: a window that shows what the journal holds
+ * @store: the journal's store
+ * @locked_already: whether the journal was locked before @window could read it
+ * @forget: lets go of what @window read, before it closes
+ *
+ * Closes @window when @store locks, after @forget: a locked journal shows nothing.
+ * With @locked_already, @window has nothing to show and goes as it came, from an idle.
+ */
+void
+rj_export_close_when_locked (GtkWindow          *window,
+                             RjStore            *store,
+                             gboolean            locked_already,
+                             RjExportForgetFunc  forget)
+{
+  LockWatch *watch;
+  GClosure *closure;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (RJ_IS_STORE (store));
+  g_return_if_fail (forget != NULL);
+
+  watch = g_new0 (LockWatch, 1);
+  watch->window = window;
+  watch->forget = forget;
+  closure = g_cclosure_new (G_CALLBACK (store_notify_unlocked_cb), watch, lock_watch_free);
+  /* As g_signal_connect_object() would: the handler goes with the window. */
+  g_object_watch_closure (G_OBJECT (window), closure);
+  g_signal_connect_closure (store, "notify::unlocked", closure, FALSE);
+  if (locked_already)
+    g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (window), g_object_unref);
 }

@@ -7,12 +7,17 @@
 
 #include <adwaita.h>
 
+#include "rj-store.h"
+
 G_BEGIN_DECLS
 
 /* Called with the file the client chose, already kept off the recently-used list. */
 typedef void     (*RjExportFileFunc)  (GtkWindow *window,
                                        GFile *file,
                                        gpointer user_data);
+
+/* Lets go of what @window read from the journal, as it closes because the journal locked. */
+typedef void     (*RjExportForgetFunc) (GtkWindow *window);
 
 /* Writes the page to @path in a thread; @data is what rj_export_save_async() was given. */
 typedef gboolean (*RjExportWriteFunc) (const char *path,
@@ -63,5 +68,15 @@ gboolean           rj_export_save_finish          (gpointer source_object,
                                                    gpointer source_tag,
                                                    GAsyncResult *result,
                                                    GError **error);
+
+void               rj_export_tell_saved           (AdwToastOverlay *toast_overlay,
+                                                   const GError *error,
+                                                   const char *failure,
+                                                   const char *saved);
+
+void               rj_export_close_when_locked    (GtkWindow *window,
+                                                   RjStore *store,
+                                                   gboolean locked_already,
+                                                   RjExportForgetFunc forget);
 
 G_END_DECLS

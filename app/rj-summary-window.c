@@ -219,13 +219,6 @@ use_default_period (RjSummaryWindow *self)
     }
 }
 
-static void
-add_toast (RjSummaryWindow *self,
-           const char      *message)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
 /* The white page, scaled to fit, on a card with a soft shadow. */
 static void
 preview_draw_func (GtkDrawingArea *area,
@@ -304,14 +297,9 @@ save_pdf_done_cb (GObject      *object,
   RjSummaryWindow *self = RJ_SUMMARY_WINDOW (object);
   g_autoptr(GError) error = NULL;
 
-  if (!rj_summary_window_save_pdf_finish (self, result, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The PDF could not be saved: %s"),
-                                                  error->message);
-      add_toast (self, message);
-    }
-  else
-    add_toast (self, _("PDF saved"));
+  rj_summary_window_save_pdf_finish (self, result, &error);
+  rj_export_tell_saved (self->toast_overlay, error, _("The PDF could not be saved: %s"),
+                        _("PDF saved"));
 }
 
 static void
@@ -322,14 +310,9 @@ save_csv_done_cb (GObject      *object,
   RjSummaryWindow *self = RJ_SUMMARY_WINDOW (object);
   g_autoptr(GError) error = NULL;
 
-  if (!rj_summary_window_save_csv_finish (self, result, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The CSV file could not be saved: %s"),
-                                                  error->message);
-      add_toast (self, message);
-    }
-  else
-    add_toast (self, _("CSV file saved"));
+  rj_summary_window_save_csv_finish (self, result, &error);
+  rj_export_tell_saved (self->toast_overlay, error, _("The CSV file could not be saved: %s"),
+                        _("CSV file saved"));
 }
 
 static void
@@ -416,22 +399,11 @@ paper_dropdown_notify_selected_cb (RjSummaryWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
+/* A locked journal shows nothing: the page goes with the window. */
 static void
-store_notify_unlocked_cb (RjSummaryWindow *self)
+forget (GtkWindow *window)
 {
-  if (rj_store_is_unlocked (get_store (self)))
-    return;
-
-  /* A locked journal shows nothing: the page goes with it. */
-  g_clear_pointer (&self->summary, rj_summary_unref);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static gboolean
-close_idle_cb (gpointer user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
+  g_clear_pointer (&RJ_SUMMARY_WINDOW (window)->summary, rj_summary_unref);
 }
 
 static void
@@ -511,17 +483,13 @@ rj_summary_window_constructed (GObject *object)
   g_assert (RJ_IS_CONTEXT (self->context));
   store = get_store (self);
 
-  g_signal_connect_object (store, "notify::unlocked",
-                           G_CALLBACK (store_notify_unlocked_cb), self, G_CONNECT_SWAPPED);
-
   /* The paper of the client's locale: US Letter where that is usual, else A4. */
   if (rj_export_locale_uses_letter ())
     gtk_drop_down_set_selected (self->paper_dropdown, 1);
 
+  /* A locked journal has no summary to show: the window goes as it came. */
   self->profile = rj_store_dup_profile (store);
-  if (self->profile == NULL)
-    /* A locked journal has no summary to show: the window goes as it came. */
-    g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
+  rj_export_close_when_locked (GTK_WINDOW (self), store, self->profile == NULL, forget);
 
   use_default_period (self);
   recompute (self);

@@ -537,16 +537,6 @@ recompute (RjTrendsWindow *self)
 }
 
 static void
-add_toast (RjTrendsWindow *self,
-           const char     *message)
-{
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-
-  /* Toast titles are markup in libadwaita 1.2. */
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
-}
-
-static void
 make_card (RjTrendsWindow *self,
            RjTrendsChart   chart)
 {
@@ -642,14 +632,9 @@ save_pdf_done_cb (GObject      *object,
   RjTrendsWindow *self = RJ_TRENDS_WINDOW (object);
   g_autoptr(GError) error = NULL;
 
-  if (!rj_trends_window_save_pdf_finish (self, result, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The PDF could not be saved: %s"),
-                                                  error->message);
-      add_toast (self, message);
-    }
-  else
-    add_toast (self, _("PDF saved"));
+  rj_trends_window_save_pdf_finish (self, result, &error);
+  rj_export_tell_saved (self->toast_overlay, error, _("The PDF could not be saved: %s"),
+                        _("PDF saved"));
 }
 
 static void
@@ -673,22 +658,11 @@ write_pdf (const char    *path,
                                      data->profile, data->generated, error);
 }
 
+/* A locked journal shows nothing: the charts go with the window. */
 static void
-store_notify_unlocked_cb (RjTrendsWindow *self)
+forget (GtkWindow *window)
 {
-  if (rj_store_is_unlocked (get_store (self)))
-    return;
-
-  /* A locked journal shows nothing: the charts go with it. */
-  g_clear_pointer (&self->trends, rj_trends_unref);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static gboolean
-close_idle_cb (gpointer user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
+  g_clear_pointer (&RJ_TRENDS_WINDOW (window)->trends, rj_trends_unref);
 }
 
 static void
@@ -726,13 +700,9 @@ rj_trends_window_constructed (GObject *object)
   g_assert (RJ_IS_CONTEXT (self->context));
   store = get_store (self);
 
-  g_signal_connect_object (store, "notify::unlocked",
-                           G_CALLBACK (store_notify_unlocked_cb), self, G_CONNECT_SWAPPED);
-
+  /* A locked journal has no trends to show: the window goes as it came. */
   self->profile = rj_store_dup_profile (store);
-  if (self->profile == NULL)
-    /* A locked journal has no trends to show: the window goes as it came. */
-    g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
+  rj_export_close_when_locked (GTK_WINDOW (self), store, self->profile == NULL, forget);
 
   recompute (self);
 }

@@ -9,10 +9,12 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 
 #include <glib-unix.h>
 
 #include "rj-application.h"
+#include "rj-day-header.h"
 #include "rj-ui-test-util.h"
 
 gboolean
@@ -223,4 +225,143 @@ rj_ui_test_run_application (const char *argv0,
   status = g_application_run (G_APPLICATION (app), 3, (char **) app_argv);
   g_source_remove (sigterm_id);
   return status;
+}
+
+void
+rj_ui_test_journal_set_up (RjUiTestJournal *journal,
+                           const char      *name_template,
+                           const char      *passphrase)
+{
+  journal->context = rj_ui_test_context_new (name_template, &journal->dir, &journal->path);
+  journal->store = rj_ui_test_create_journal (journal->context, passphrase, NULL);
+  rj_get_today (&journal->today);
+}
+
+void
+rj_ui_test_journal_tear_down (RjUiTestJournal *journal,
+                              gconstpointer    data)
+{
+  if (rj_store_is_unlocked (journal->store))
+    g_assert_true (rj_store_lock (journal->store, NULL));
+  g_assert_finalize_object (journal->context);
+  rj_test_remove_tree (journal->dir);
+  g_free (journal->path);
+  g_free (journal->dir);
+}
+
+char *
+rj_ui_test_run_pdf_tool (const char *tool,
+                         const char *path)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  const char *argv[] = { program, path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (program == NULL)
+    return NULL;
+
+  /* pdfinfo takes one argument, pdftotext writes to "-". */
+  if (g_str_equal (tool, "pdfinfo"))
+    argv[2] = NULL;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return g_steal_pointer (&out);
+}
+
+/* As g_strstr_len(), but past NUL bytes: a PDF's streams hold them. */
+static gboolean
+contains_bytes (const char *haystack,
+                gsize       length,
+                const char *needle)
+{
+  gsize needle_length = strlen (needle);
+
+  for (gsize i = 0; i + needle_length <= length; i++)
+    if (memcmp (haystack + i, needle, needle_length) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+void
+rj_ui_test_assert_pdf_one_page (const char *path)
+{
+  g_autofree char *info = rj_ui_test_run_pdf_tool ("pdfinfo", path);
+
+  if (info != NULL)
+    {
+      g_autoptr(GRegex) pages = g_regex_new ("^Pages:\\s+1$", G_REGEX_MULTILINE, 0, NULL);
+      g_assert_true (g_regex_match (pages, info, 0, NULL));
+    }
+  else
+    {
+      /* Without pdfinfo, cairo's page tree says it. */
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_true (contains_bytes (contents, length, "/Count 1"));
+    }
+}
+
+char *
+rj_ui_test_dup_pdf_text (const char *path)
+{
+  g_autofree char *text = rj_ui_test_run_pdf_tool ("pdftotext", path);
+  g_autoptr(GRegex) spaces = NULL;
+
+  if (text == NULL)
+    {
+      g_test_message ("pdftotext not found: the text of the PDF is not checked");
+      return NULL;
+    }
+
+  spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  return g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+}
+
+void
+rj_ui_test_lock_closes (gpointer  window,
+                        RjStore  *store)
+{
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (rj_store_lock (store, NULL));
+  rj_ui_test_settle (50 * 1000);
+  g_assert_null (rj_ui_test_find_toplevel (G_OBJECT_TYPE (window)));
+}
+
+void
+rj_ui_test_assert_opens_once (RjContext  *context,
+                              const char *action,
+                              GType       type)
+{
+  RjWindow *window = g_object_ref (rj_window_new (NULL, context));
+  GtkWindow *opened;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  opened = rj_ui_test_find_dialog (GTK_WINDOW (window), type);
+  g_assert_nonnull (opened);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  g_assert_true (rj_ui_test_find_dialog (GTK_WINDOW (window), type) == opened);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  rj_ui_test_settle (50 * 1000);
+  g_assert_null (rj_ui_test_find_toplevel (type));
+
+  rj_ui_test_close_window (window, 0);
+}
+
+void
+rj_ui_test_keep_result_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
 }

@@ -49,6 +49,36 @@ RjStore     *rj_ui_test_create_journal    (RjContext *context,
                                            const char *passphrase,
                                            char **recovery_code_out);
 
+/* An open journal in a temporary folder, as a test's fixture. */
+typedef struct
+{
+  char *dir;
+  char *path;
+  RjContext *context;
+  RjStore *store;
+  GDate today;
+} RjUiTestJournal;
+
+/* Makes a context from @name_template, as rj_ui_test_context_new() does, and an unlocked
+ * journal on @passphrase behind it. */
+void         rj_ui_test_journal_set_up    (RjUiTestJournal *journal,
+                                           const char *name_template,
+                                           const char *passphrase);
+/* Locks the journal if it is open, asserts that the context goes and removes the folder;
+ * a tear-down for g_test_add(). */
+void         rj_ui_test_journal_tear_down (RjUiTestJournal *journal,
+                                           gconstpointer data);
+
+/* The output of the poppler tool @tool ("pdfinfo" or "pdftotext") on the PDF at @path,
+ * or NULL when the tool is not installed. */
+char        *rj_ui_test_run_pdf_tool      (const char *tool,
+                                           const char *path) G_GNUC_WARN_UNUSED_RESULT;
+/* Asserts that the PDF at @path has one page. */
+void         rj_ui_test_assert_pdf_one_page (const char *path);
+/* The text of the PDF at @path, every run of white space made one space (pdftotext may
+ * break a line where the page does), or NULL when pdftotext is not installed. */
+char        *rj_ui_test_dup_pdf_text      (const char *path) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Lets the main context run until nothing is pending and at least @usec have passed. */
 void         rj_ui_test_settle            (gint64 usec);
 /* Lets the main context run for @usec, whatever is pending, for a screenshot. */
@@ -63,6 +93,21 @@ GtkWindow   *rj_ui_test_find_dialog       (GtkWindow *parent,
  * and asserts that the test held the last reference. */
 void         rj_ui_test_close_window      (gpointer window,
                                            gint64 settle_usec);
+
+/* Asserts that @window is on screen, locks @store and asserts that every window of
+ * @window's type has closed; @window itself is still the test's to finalize. */
+void         rj_ui_test_lock_closes       (gpointer window,
+                                           RjStore *store);
+/* Asserts that the journal window of @context opens a window of @type, transient for it,
+ * with @action, and only one however often @action runs; and that locking closes it. */
+void         rj_ui_test_assert_opens_once (RjContext *context,
+                                           const char *action,
+                                           GType type);
+/* A GAsyncReadyCallback that keeps a reference to the result in the GAsyncResult *
+ * that @user_data points to. */
+void         rj_ui_test_keep_result_cb    (GObject *object,
+                                           GAsyncResult *result,
+                                           gpointer user_data);
 
 /* The page called @name in the window's stack. */
 GtkWidget   *rj_ui_test_get_page          (RjWindow *window,

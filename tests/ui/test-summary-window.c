@@ -11,18 +11,10 @@
 #include "rj-day-header.h"
 #include "rj-summary-window.h"
 #include "rj-ui-test-util.h"
-#include "rj-window.h"
 
 #define PASSPHRASE "a calm evening by the lake"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  RjContext *context;
-  RjStore *store;
-  GDate today;
-} Fixture;
+typedef RjUiTestJournal Fixture;
 
 /* An open journal with today's craving: its words on the page, its note kept off. */
 static void
@@ -33,10 +25,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   RjCraving *craving;
 
-  fixture->context = rj_ui_test_context_new ("rj-test-summary-XXXXXX", &fixture->dir,
-                                             &fixture->path);
-  fixture->store = rj_ui_test_create_journal (fixture->context, PASSPHRASE, NULL);
-  rj_get_today (&fixture->today);
+  rj_ui_test_journal_set_up (fixture, "rj-test-summary-XXXXXX", PASSPHRASE);
 
   entry = rj_entry_new (&fixture->today);
   entry->mood = 6;
@@ -47,43 +36,6 @@ fixture_set_up (Fixture       *fixture,
   rj_entry_add_topic (entry, "PRIVATE-CANARY topic", TRUE);
   g_assert_true (rj_store_save_entry (fixture->store, entry, &error));
   g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  if (rj_store_is_unlocked (fixture->store))
-    g_assert_true (rj_store_lock (fixture->store, NULL));
-  g_assert_finalize_object (fixture->context);
-  rj_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static char *
-run_tool (const char *tool,
-          const char *path)
-{
-  g_autofree char *program = g_find_program_in_path (tool);
-  const char *argv[] = { program, path, "-", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (program == NULL)
-    return NULL;
-
-  /* pdfinfo takes one argument, pdftotext writes to "-". */
-  if (g_str_equal (tool, "pdfinfo"))
-    argv[2] = NULL;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  return g_steal_pointer (&out);
 }
 
 static RjSummaryWindow *
@@ -119,7 +71,6 @@ test_print_export (Fixture       *fixture,
 {
   RjSummaryWindow *window = new_window (fixture);
   g_autofree char *pdf = g_build_filename (fixture->dir, "summary.pdf", NULL);
-  g_autofree char *info = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -127,33 +78,15 @@ test_print_export (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
 
-  info = run_tool ("pdfinfo", pdf);
-  if (info != NULL)
-    {
-      g_autoptr(GRegex) pages = g_regex_new ("^Pages:\\s+1$", G_REGEX_MULTILINE, 0, NULL);
-      g_assert_true (g_regex_match (pages, info, 0, NULL));
-    }
-  else
-    g_test_message ("pdfinfo not found: the page count is not checked");
-
-  text = run_tool ("pdftotext", pdf);
+  rj_ui_test_assert_pdf_one_page (pdf);
+  text = rj_ui_test_dup_pdf_text (pdf);
   if (text != NULL)
     {
       g_assert_nonnull (strstr (text, "printable words"));
       g_assert_null (strstr (text, "PRIVATE-CANARY"));
     }
-  else
-    g_test_message ("pdftotext not found: the text of the PDF is not checked");
 
   rj_ui_test_close_window (window, 0);
-}
-
-static void
-save_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
 static void
@@ -170,7 +103,7 @@ test_save_csv_and_pdf (Fixture       *fixture,
   g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
 
-  rj_summary_window_save_csv_async (window, csv, NULL, save_done_cb, &result);
+  rj_summary_window_save_csv_async (window, csv, NULL, rj_ui_test_keep_result_cb, &result);
   RJ_UI_TEST_WAIT_FOR (result != NULL);
   g_assert_true (rj_summary_window_save_csv_finish (window, result, &error));
   g_assert_no_error (error);
@@ -180,13 +113,13 @@ test_save_csv_and_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, "printable words"));
   g_assert_null (strstr (contents, "PRIVATE-CANARY"));
 
-  rj_summary_window_save_pdf_async (window, pdf, NULL, save_done_cb, &result);
+  rj_summary_window_save_pdf_async (window, pdf, NULL, rj_ui_test_keep_result_cb, &result);
   RJ_UI_TEST_WAIT_FOR (result != NULL);
   g_assert_true (rj_summary_window_save_pdf_finish (window, result, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  text = run_tool ("pdftotext", pdf_path);
+  text = rj_ui_test_dup_pdf_text (pdf_path);
   if (text != NULL)
     {
       g_assert_nonnull (strstr (text, "printable words"));
@@ -221,33 +154,16 @@ test_lock_closes (Fixture       *fixture,
 {
   RjSummaryWindow *window = new_window (fixture);
 
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_true (rj_store_lock (fixture->store, NULL));
-  rj_ui_test_settle (50 * 1000);
-  g_assert_null (rj_ui_test_find_toplevel (RJ_TYPE_SUMMARY_WINDOW));
+  rj_ui_test_lock_closes (window, fixture->store);
   g_assert_finalize_object (window);
 }
 
-/* The journal window opens the summary with win.summary, once. */
+/* The journal window opens the summary with win.summary, once; locking closes it. */
 static void
 test_window_action (Fixture       *fixture,
                     gconstpointer  data)
 {
-  RjWindow *window = g_object_ref (rj_window_new (NULL, fixture->context));
-  GtkWindow *summary;
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.summary", NULL));
-  summary = rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_SUMMARY_WINDOW);
-  g_assert_nonnull (summary);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.summary", NULL));
-  g_assert_true (rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_SUMMARY_WINDOW) == summary);
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
-  rj_ui_test_settle (50 * 1000);
-  g_assert_null (rj_ui_test_find_toplevel (RJ_TYPE_SUMMARY_WINDOW));
-
-  rj_ui_test_close_window (window, 0);
+  rj_ui_test_assert_opens_once (fixture->context, "win.summary", RJ_TYPE_SUMMARY_WINDOW);
 }
 
 int
@@ -258,17 +174,17 @@ main (int   argc,
     return RJ_UI_TEST_SKIPPED;
 
   g_test_add ("/ui/summary-window/instantiate", Fixture, NULL,
-              fixture_set_up, test_instantiate, fixture_tear_down);
+              fixture_set_up, test_instantiate, rj_ui_test_journal_tear_down);
   g_test_add ("/ui/summary-window/print-export", Fixture, NULL,
-              fixture_set_up, test_print_export, fixture_tear_down);
+              fixture_set_up, test_print_export, rj_ui_test_journal_tear_down);
   g_test_add ("/ui/summary-window/save-csv-and-pdf", Fixture, NULL,
-              fixture_set_up, test_save_csv_and_pdf, fixture_tear_down);
+              fixture_set_up, test_save_csv_and_pdf, rj_ui_test_journal_tear_down);
   g_test_add ("/ui/summary-window/period", Fixture, NULL,
-              fixture_set_up, test_period, fixture_tear_down);
+              fixture_set_up, test_period, rj_ui_test_journal_tear_down);
   g_test_add ("/ui/summary-window/lock-closes", Fixture, NULL,
-              fixture_set_up, test_lock_closes, fixture_tear_down);
+              fixture_set_up, test_lock_closes, rj_ui_test_journal_tear_down);
   g_test_add ("/ui/summary-window/window-action", Fixture, NULL,
-              fixture_set_up, test_window_action, fixture_tear_down);
+              fixture_set_up, test_window_action, rj_ui_test_journal_tear_down);
 
   return g_test_run ();
 }

@@ -13,18 +13,10 @@
 #include "rj-day-header.h"
 #include "rj-trends-window.h"
 #include "rj-ui-test-util.h"
-#include "rj-window.h"
 
 #define PASSPHRASE "a calm evening by the lake"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  RjContext *context;
-  RjStore *store;
-  GDate today;
-} Fixture;
+typedef RjUiTestJournal Fixture;
 
 static void
 save_entry (Fixture *fixture,
@@ -40,10 +32,7 @@ static void
 fixture_set_up_empty (Fixture       *fixture,
                       gconstpointer  data)
 {
-  fixture->context = rj_ui_test_context_new ("rj-test-trends-XXXXXX", &fixture->dir,
-                                             &fixture->path);
-  fixture->store = rj_ui_test_create_journal (fixture->context, PASSPHRASE, NULL);
-  rj_get_today (&fixture->today);
+  rj_ui_test_journal_set_up (fixture, "rj-test-trends-XXXXXX", PASSPHRASE);
 }
 
 /* Eleven days of the last two weeks with a craving each, where calling Ana helped nine
@@ -84,71 +73,19 @@ fixture_set_up (Fixture       *fixture,
     }
 }
 
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  if (rj_store_is_unlocked (fixture->store))
-    g_assert_true (rj_store_lock (fixture->store, NULL));
-  g_assert_finalize_object (fixture->context);
-  rj_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static char *
-run_tool (const char *tool,
-          const char *path)
-{
-  g_autofree char *program = g_find_program_in_path (tool);
-  const char *argv[] = { program, path, "-", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (program == NULL)
-    return NULL;
-
-  /* pdfinfo takes one argument, pdftotext writes to "-". */
-  if (g_str_equal (tool, "pdfinfo"))
-    argv[2] = NULL;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  return g_steal_pointer (&out);
-}
-
 /* The PDF at @path has one page, holds @expected and never the canary. */
 static void
 assert_one_page_pdf (const char *path,
                      const char *expected)
 {
-  g_autofree char *info = run_tool ("pdfinfo", path);
-  g_autofree char *text = NULL;
+  g_autofree char *text = rj_ui_test_dup_pdf_text (path);
 
-  if (info != NULL)
-    {
-      g_autoptr(GRegex) pages = g_regex_new ("^Pages:\\s+1$", G_REGEX_MULTILINE, 0, NULL);
-      g_assert_true (g_regex_match (pages, info, 0, NULL));
-    }
-  else
-    g_test_message ("pdfinfo not found: the page count is not checked");
-
-  text = run_tool ("pdftotext", path);
+  rj_ui_test_assert_pdf_one_page (path);
   if (text != NULL)
     {
-      /* pdftotext may break a line where the page does. */
-      g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
-      g_autofree char *flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
-
-      g_assert_nonnull (strstr (flat, expected));
-      g_assert_null (strstr (flat, "PRIVATE-CANARY"));
+      g_assert_nonnull (strstr (text, expected));
+      g_assert_null (strstr (text, "PRIVATE-CANARY"));
     }
-  else
-    g_test_message ("pdftotext not found: the text of the PDF is not checked");
 }
 
 /* Whether a label under @widget that is on screen reads @text. */
@@ -355,14 +292,6 @@ test_print_export (Fixture       *fixture,
   rj_ui_test_close_window (window, 0);
 }
 
-static void
-save_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 /* Save as PDF writes a file only its owner can read. */
 static void
 test_save_pdf (Fixture       *fixture,
@@ -376,7 +305,7 @@ test_save_pdf (Fixture       *fixture,
   GStatBuf buf;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "trends.period", "s", "year"));
-  rj_trends_window_save_pdf_async (window, file, NULL, save_done_cb, &result);
+  rj_trends_window_save_pdf_async (window, file, NULL, rj_ui_test_keep_result_cb, &result);
   RJ_UI_TEST_WAIT_FOR (result != NULL);
   g_assert_true (rj_trends_window_save_pdf_finish (window, result, &error));
   g_assert_no_error (error);
@@ -397,10 +326,7 @@ test_lock_closes (Fixture       *fixture,
 {
   RjTrendsWindow *window = new_window (fixture);
 
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_true (rj_store_lock (fixture->store, NULL));
-  rj_ui_test_settle (50 * 1000);
-  g_assert_null (rj_ui_test_find_toplevel (RJ_TYPE_TRENDS_WINDOW));
+  rj_ui_test_lock_closes (window, fixture->store);
   g_assert_null (rj_trends_window_get_trends (window));
   g_assert_finalize_object (window);
 }
@@ -410,21 +336,7 @@ static void
 test_window_action (Fixture       *fixture,
                     gconstpointer  data)
 {
-  RjWindow *window = g_object_ref (rj_window_new (NULL, fixture->context));
-  GtkWindow *trends;
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.trends", NULL));
-  trends = rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_TRENDS_WINDOW);
-  g_assert_nonnull (trends);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.trends", NULL));
-  g_assert_true (rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_TRENDS_WINDOW) == trends);
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
-  rj_ui_test_settle (50 * 1000);
-  g_assert_null (rj_ui_test_find_toplevel (RJ_TYPE_TRENDS_WINDOW));
-
-  rj_ui_test_close_window (window, 0);
+  rj_ui_test_assert_opens_once (fixture->context, "win.trends", RJ_TYPE_TRENDS_WINDOW);
 }
 
 int
@@ -435,23 +347,23 @@ main (int   argc,
     return RJ_UI_TEST_SKIPPED;
 
   g_test_add ("/ui/trends-window/instantiate", Fixture, NULL,
-              fixture_set_up, test_instantiate, fixture_tear_down);
+              fixture_set_up, test_instantiate, rj_ui_test_journal_tear_down);
   g_test_add ("/ui/trends-window/periods", Fixture, NULL,
-              fixture_set_up, test_periods, fixture_tear_down);
+              fixture_set_up, test_periods, rj_ui_test_journal_tear_down);
   g_test_add ("/ui/trends-window/skill-lines", Fixture, NULL,
-              fixture_set_up, test_skill_lines, fixture_tear_down);
+              fixture_set_up, test_skill_lines, rj_ui_test_journal_tear_down);
   g_test_add ("/ui/trends-window/empty", Fixture, NULL,
-              fixture_set_up_empty, test_empty, fixture_tear_down);
+              fixture_set_up_empty, test_empty, rj_ui_test_journal_tear_down);
   g_test_add ("/ui/trends-window/sparse", Fixture, NULL,
-              fixture_set_up_empty, test_sparse, fixture_tear_down);
+              fixture_set_up_empty, test_sparse, rj_ui_test_journal_tear_down);
   g_test_add ("/ui/trends-window/print-export", Fixture, NULL,
-              fixture_set_up, test_print_export, fixture_tear_down);
+              fixture_set_up, test_print_export, rj_ui_test_journal_tear_down);
   g_test_add ("/ui/trends-window/save-pdf", Fixture, NULL,
-              fixture_set_up, test_save_pdf, fixture_tear_down);
+              fixture_set_up, test_save_pdf, rj_ui_test_journal_tear_down);
   g_test_add ("/ui/trends-window/lock-closes", Fixture, NULL,
-              fixture_set_up, test_lock_closes, fixture_tear_down);
+              fixture_set_up, test_lock_closes, rj_ui_test_journal_tear_down);
   g_test_add ("/ui/trends-window/window-action", Fixture, NULL,
-              fixture_set_up, test_window_action, fixture_tear_down);
+              fixture_set_up, test_window_action, rj_ui_test_journal_tear_down);
 
   return g_test_run ();
 }
