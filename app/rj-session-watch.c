@@ -266,26 +266,37 @@ subscribe_session_lock (RjSessionWatch *self,
                                         G_DBUS_SIGNAL_FLAGS_NONE, session_lock_cb, self, NULL);
 }
 
+/* Finishes logind's GetSession or GetSessionByPID and watches the session it names.
+ * FALSE: there is none, or the watch is going (G_IO_ERROR_CANCELLED), when
+ * @user_data may already be freed. */
+static gboolean
+finish_get_session (GObject       *object,
+                    GAsyncResult  *result,
+                    gpointer       user_data,
+                    GError       **error)
+{
+  g_autoptr(GVariant) reply = NULL;
+  const char *path;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, error);
+  if (reply == NULL)
+    return FALSE;
+
+  g_variant_get (reply, "(&o)", &path);
+  subscribe_session_lock (RJ_SESSION_WATCH (user_data), path);
+  return TRUE;
+}
+
 static void
 get_session_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
-  const char *path;
 
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (reply == NULL)
-    {
-      g_debug ("Not in a logind session; its Lock signal is not watched: %s", error->message);
-      return;
-    }
-
-  g_variant_get (reply, "(&o)", &path);
-  subscribe_session_lock (RJ_SESSION_WATCH (user_data), path);
+  if (!finish_get_session (object, result, user_data, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Not in a logind session; its Lock signal is not watched: %s", error->message);
 }
 
 static void
@@ -294,21 +305,13 @@ get_session_by_pid_cb (GObject      *object,
                        gpointer      user_data)
 {
   RjSessionWatch *self;
-  g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
-  const char *path;
 
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (finish_get_session (object, result, user_data, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self = RJ_SESSION_WATCH (user_data);
-  if (reply != NULL)
-    {
-      g_variant_get (reply, "(&o)", &path);
-      subscribe_session_lock (self, path);
-      return;
-    }
 
   /* Started outside the session's process tree (by a service manager, say): logind
    * then names the user's graphical session as "auto". */
@@ -321,26 +324,35 @@ get_session_by_pid_cb (GObject      *object,
                           get_session_cb, self);
 }
 
+/* Finishes g_bus_get(): the bus, or NULL if there is none (said in the debug log
+ * after @missing) or the watch is going, when its user_data may already be freed. */
+static GDBusConnection *
+finish_bus_get (GAsyncResult *result,
+                const char   *missing)
+{
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus;
+
+  bus = g_bus_get_finish (result, &error);
+  if (bus == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("%s: %s", missing, error->message);
+  return bus;
+}
+
 static void
 system_bus_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
   RjSessionWatch *self;
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus;
 
-  bus = g_bus_get_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  bus = finish_bus_get (result, "No system bus; not watching logind");
   if (bus == NULL)
-    {
-      g_debug ("No system bus; not watching logind: %s", error->message);
-      return;
-    }
+    return;
 
   self = RJ_SESSION_WATCH (user_data);
-  self->system_bus = g_steal_pointer (&bus);
+  self->system_bus = bus;
 
   self->prepare_for_sleep_id =
     g_dbus_connection_signal_subscribe (self->system_bus, LOGIN1_NAME, LOGIN1_MANAGER_INTERFACE,
@@ -357,39 +369,34 @@ system_bus_cb (GObject      *object,
   update_inhibitor (self);
 }
 
+/* Listens for ActiveChanged from the screen saver that owns @name, which is also the
+ * name of its interface. A well-known sender name: the bus matches it against whoever
+ * owns it when the signal is sent, so a screen saver started later is heard too. */
+static guint
+subscribe_screensaver (RjSessionWatch *self,
+                       const char     *name)
+{
+  return g_dbus_connection_signal_subscribe (self->session_bus, name, name, "ActiveChanged",
+                                             NULL, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
+                                             screensaver_active_changed_cb, self, NULL);
+}
+
 static void
 session_bus_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   RjSessionWatch *self;
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus;
 
-  bus = g_bus_get_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  bus = finish_bus_get (result, "No session bus; not watching the screen saver");
   if (bus == NULL)
-    {
-      g_debug ("No session bus; not watching the screen saver: %s", error->message);
-      return;
-    }
+    return;
 
   self = RJ_SESSION_WATCH (user_data);
-  self->session_bus = g_steal_pointer (&bus);
-
-  /* A well-known sender name: the bus matches it against whoever owns it when the
-   * signal is sent, so a screen saver started later is heard too. */
-  self->gnome_screensaver_id =
-    g_dbus_connection_signal_subscribe (self->session_bus, "org.gnome.ScreenSaver",
-                                        "org.gnome.ScreenSaver", "ActiveChanged",
-                                        NULL, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                        screensaver_active_changed_cb, self, NULL);
-  self->freedesktop_screensaver_id =
-    g_dbus_connection_signal_subscribe (self->session_bus, "org.freedesktop.ScreenSaver",
-                                        "org.freedesktop.ScreenSaver", "ActiveChanged",
-                                        NULL, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                        screensaver_active_changed_cb, self, NULL);
+  self->session_bus = bus;
+  self->gnome_screensaver_id = subscribe_screensaver (self, "org.gnome.ScreenSaver");
+  self->freedesktop_screensaver_id = subscribe_screensaver (self, "org.freedesktop.ScreenSaver");
 }
 
 static void

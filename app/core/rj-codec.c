@@ -93,28 +93,52 @@ add_halt (GVariantBuilder *b,
                            g_variant_new (HALT_TYPE, halt->answered, halt->yes & halt->answered));
 }
 
+/* Adds one element of a list to @list, the builder of the list's array. */
+typedef void (*AddItemFunc) (GVariantBuilder *list,
+                             gconstpointer item);
+
+/* Adds @items under @key as an array of @type, each element by @add_item; an empty
+ * list is left out, as "not logged". */
 static void
-add_notes (GVariantBuilder *b,
-           const char *key,
-           GPtrArray *notes)
+add_list (GVariantBuilder *b,
+          const char *key,
+          const char *type,
+          GPtrArray *items,
+          AddItemFunc add_item)
 {
   GVariantBuilder list;
 
-  if (notes->len == 0)
+  if (items->len == 0)
     return;
-  g_variant_builder_init (&list, G_VARIANT_TYPE (NOTES_TYPE));
-  for (guint i = 0; i < notes->len; i++)
-    {
-      const RjNote *note = g_ptr_array_index (notes, i);
-      g_variant_builder_add (&list, "(@sb)", wiping_string (note->text), note->is_private);
-    }
+  g_variant_builder_init (&list, G_VARIANT_TYPE (type));
+  for (guint i = 0; i < items->len; i++)
+    add_item (&list, g_ptr_array_index (items, i));
   g_variant_builder_add (b, "{sv}", key, g_variant_builder_end (&list));
 }
 
-static GVariant *
-craving_to_variant (const RjCraving *craving)
+static void
+add_note_item (GVariantBuilder *list,
+               gconstpointer item)
 {
+  const RjNote *note = item;
+
+  g_variant_builder_add (list, "(@sb)", wiping_string (note->text), note->is_private);
+}
+
+static void
+add_id_item (GVariantBuilder *list,
+             gconstpointer item)
+{
+  g_variant_builder_add (list, "s", (const char *) item);
+}
+
+static void
+add_craving_item (GVariantBuilder *list,
+                  gconstpointer item)
+{
+  const RjCraving *craving = item;
   GVariantBuilder b;
+
 
   g_variant_builder_init (&b, G_VARIANT_TYPE_VARDICT);
   add_string (&b, "id", craving->id);
@@ -139,22 +163,20 @@ craving_to_variant (const RjCraving *craving)
   add_int (&b, "outcome", craving->outcome == RJ_OUTCOME_NOT_LOGGED ? RJ_NOT_LOGGED
                                                                     : (int) craving->outcome,
            G_VARIANT_TYPE_BYTE);
-  return g_variant_builder_end (&b);
+  g_variant_builder_add_value (list, g_variant_builder_end (&b));
 }
 
 static void
-add_ids (GVariantBuilder *b,
-         const char *key,
-         GPtrArray *ids)
+add_homework_item (GVariantBuilder *list,
+                   gconstpointer item)
 {
-  GVariantBuilder list;
+  const RjHomework *homework = item;
 
-  if (ids->len == 0)
-    return;
-  g_variant_builder_init (&list, G_VARIANT_TYPE_STRING_ARRAY);
-  for (guint i = 0; i < ids->len; i++)
-    g_variant_builder_add (&list, "s", (const char *) g_ptr_array_index (ids, i));
-  g_variant_builder_add (b, "{sv}", key, g_variant_builder_end (&list));
+  g_variant_builder_add (list, "(s(@sb)y(@sb))", homework->id,
+                         wiping_string (homework->task.text), homework->task.is_private,
+                         (guint8) homework->state,
+                         wiping_string (homework->how_it_went.text),
+                         homework->how_it_went.is_private);
 }
 
 static void
@@ -162,24 +184,8 @@ add_after_session (GVariantBuilder *b,
                    const RjAfterSession *after)
 {
   add_note (b, "session-keep", &after->keep);
-  add_ids (b, "practise", after->practise);
-  if (after->homework->len > 0)
-    {
-      GVariantBuilder list;
-
-      g_variant_builder_init (&list, G_VARIANT_TYPE (HOMEWORK_TYPE));
-      for (guint i = 0; i < after->homework->len; i++)
-        {
-          const RjHomework *homework = g_ptr_array_index (after->homework, i);
-
-          g_variant_builder_add (&list, "(s(@sb)y(@sb))", homework->id,
-                                 wiping_string (homework->task.text), homework->task.is_private,
-                                 (guint8) homework->state,
-                                 wiping_string (homework->how_it_went.text),
-                                 homework->how_it_went.is_private);
-        }
-      g_variant_builder_add (b, "{sv}", "homework", g_variant_builder_end (&list));
-    }
+  add_list (b, "practise", "as", after->practise, add_id_item);
+  add_list (b, "homework", HOMEWORK_TYPE, after->homework, add_homework_item);
 }
 
 static int
@@ -203,16 +209,7 @@ rj_entry_to_variant (const RjEntry *entry)
   add_int (&b, "distress", entry->distress, G_VARIANT_TYPE_BYTE);
   add_int (&b, "sleep", entry->sleep_minutes, G_VARIANT_TYPE_UINT16);
   add_halt (&b, "halt", &entry->halt);
-  if (entry->cravings->len > 0)
-    {
-      GVariantBuilder cravings;
-
-      g_variant_builder_init (&cravings, G_VARIANT_TYPE ("aa{sv}"));
-      for (guint i = 0; i < entry->cravings->len; i++)
-        g_variant_builder_add_value (&cravings,
-                                     craving_to_variant (g_ptr_array_index (entry->cravings, i)));
-      g_variant_builder_add (&b, "{sv}", "cravings", g_variant_builder_end (&cravings));
-    }
+  add_list (&b, "cravings", "aa{sv}", entry->cravings, add_craving_item);
   add_int (&b, "used", answer_or_not_logged (entry->use.used), G_VARIANT_TYPE_BYTE);
   add_string (&b, "substance", entry->use.substance_id);
   add_note (&b, "amount", &entry->use.amount);
@@ -222,8 +219,8 @@ rj_entry_to_variant (const RjEntry *entry)
   add_int (&b, "meetings", entry->meetings, G_VARIANT_TYPE_UINT32);
   add_int (&b, "support-calls", entry->support_calls, G_VARIANT_TYPE_UINT32);
   add_int (&b, "session", answer_or_not_logged (entry->session_attended), G_VARIANT_TYPE_BYTE);
-  add_notes (&b, "wins", entry->wins);
-  add_notes (&b, "topics", entry->topics);
+  add_list (&b, "wins", NOTES_TYPE, entry->wins, add_note_item);
+  add_list (&b, "topics", NOTES_TYPE, entry->topics, add_note_item);
   add_note (&b, "notes", &entry->notes);
   add_after_session (&b, &entry->after_session);
   add_int (&b, "review-stress", entry->review.stress, G_VARIANT_TYPE_BYTE);
@@ -318,6 +315,25 @@ lookup (const Dict *dict,
         return invalid (error, key);
       *out = g_variant_ref (dict->values[i]);
       return TRUE;
+    }
+  return TRUE;
+}
+
+/* lookup() for an array of at most @max_items elements; a longer one is damaged. */
+static gboolean
+lookup_list (const Dict *dict,
+             const char *key,
+             const char *type,
+             gsize max_items,
+             GVariant **out,
+             GError **error)
+{
+  if (!lookup (dict, key, type, out, error))
+    return FALSE;
+  if (*out != NULL && g_variant_n_children (*out) > max_items)
+    {
+      g_clear_pointer (out, g_variant_unref);
+      return invalid (error, key);
     }
   return TRUE;
 }
@@ -461,12 +477,10 @@ read_notes (const Dict *dict,
   const char *text;
   gboolean is_private;
 
-  if (!lookup (dict, key, NOTES_TYPE, &value, error))
+  if (!lookup_list (dict, key, NOTES_TYPE, RJ_MAX_ITEMS, &value, error))
     return FALSE;
   if (value == NULL)
     return TRUE;
-  if (g_variant_n_children (value) > RJ_MAX_ITEMS)
-    return invalid (error, key);
   g_variant_iter_init (&iter, value);
   while (g_variant_iter_next (&iter, "(&sb)", &text, &is_private))
     {
@@ -487,12 +501,10 @@ read_ids (const Dict *dict,
   GVariantIter iter;
   const char *id;
 
-  if (!lookup (dict, key, "as", &value, error))
+  if (!lookup_list (dict, key, "as", RJ_MAX_ITEMS, &value, error))
     return FALSE;
   if (value == NULL)
     return TRUE;
-  if (g_variant_n_children (value) > RJ_MAX_ITEMS)
-    return invalid (error, key);
   g_variant_iter_init (&iter, value);
   while (g_variant_iter_next (&iter, "&s", &id))
     {
@@ -514,12 +526,10 @@ read_homework (const Dict *dict,
   gboolean task_private, how_private;
   guint8 state;
 
-  if (!lookup (dict, "homework", HOMEWORK_TYPE, &value, error))
+  if (!lookup_list (dict, "homework", HOMEWORK_TYPE, RJ_MAX_HOMEWORK, &value, error))
     return FALSE;
   if (value == NULL)
     return TRUE;
-  if (g_variant_n_children (value) > RJ_MAX_HOMEWORK)
-    return invalid (error, "homework");
   g_variant_iter_init (&iter, value);
   while (g_variant_iter_next (&iter, "(&s(&sb)y(&sb))", &id, &task, &task_private, &state,
                               &how, &how_private))
@@ -592,7 +602,7 @@ read_craving (const Dict *dict,
       !read_note (dict, "trigger-words", &craving->trigger_words, error) ||
       !read_halt (dict, "halt", &craving->halt, error) ||
       !read_int (dict, "outcome", "y", RJ_OUTCOME_USED, &outcome, error) ||
-      !lookup (dict, "skills", SKILLS_TYPE, &skills, error))
+      !lookup_list (dict, "skills", SKILLS_TYPE, RJ_MAX_ITEMS, &skills, error))
     return FALSE;
 
   if (craving->id == NULL || outcome == RJ_OUTCOME_NOT_LOGGED)
@@ -605,8 +615,6 @@ read_craving (const Dict *dict,
       const char *skill_id;
       guint8 helped;
 
-      if (g_variant_n_children (skills) > RJ_MAX_ITEMS)
-        return invalid (error, "skills");
       g_variant_iter_init (&iter, skills);
       while (g_variant_iter_next (&iter, "(&sy)", &skill_id, &helped))
         {
@@ -625,12 +633,10 @@ read_cravings (const Dict *dict,
 {
   g_autoptr(GVariant) cravings = NULL;
 
-  if (!lookup (dict, "cravings", "aa{sv}", &cravings, error))
+  if (!lookup_list (dict, "cravings", "aa{sv}", RJ_MAX_ITEMS, &cravings, error))
     return FALSE;
   if (cravings == NULL)
     return TRUE;
-  if (g_variant_n_children (cravings) > RJ_MAX_ITEMS)
-    return invalid (error, "cravings");
 
   for (gsize i = 0; i < g_variant_n_children (cravings); i++)
     {
@@ -713,22 +719,23 @@ rj_entry_from_variant (GVariant *variant,
 }
 
 static void
-add_plan_items (GVariantBuilder *b,
-                const char *key,
-                GPtrArray *items)
+add_plan_item (GVariantBuilder *list,
+               gconstpointer item)
 {
-  GVariantBuilder list;
+  const RjPlanItem *plan_item = item;
 
-  if (items->len == 0)
-    return;
-  g_variant_builder_init (&list, G_VARIANT_TYPE (PLAN_ITEMS_TYPE));
-  for (guint i = 0; i < items->len; i++)
-    {
-      const RjPlanItem *item = g_ptr_array_index (items, i);
-      g_variant_builder_add (&list, "(s(@sb))", item->item_id, wiping_string (item->words.text),
-                             item->words.is_private);
-    }
-  g_variant_builder_add (b, "{sv}", key, g_variant_builder_end (&list));
+  g_variant_builder_add (list, "(s(@sb))", plan_item->item_id,
+                         wiping_string (plan_item->words.text), plan_item->words.is_private);
+}
+
+static void
+add_contact_item (GVariantBuilder *list,
+                  gconstpointer item)
+{
+  const RjContact *c = item;
+
+  g_variant_builder_add (list, "(s@s@s@s)", c->id, wiping_string (c->name),
+                         wiping_string (c->phone), wiping_string (c->note));
 }
 
 static GVariant *
@@ -738,10 +745,10 @@ plan_to_variant (const RjPlan *plan)
 
   g_variant_builder_init (&b, G_VARIANT_TYPE_VARDICT);
   add_note (&b, "reasons", &plan->reasons);
-  add_plan_items (&b, "triggers", plan->triggers);
+  add_list (&b, "triggers", PLAN_ITEMS_TYPE, plan->triggers, add_plan_item);
   add_note (&b, "warning-signs", &plan->warning_signs);
-  add_plan_items (&b, "strategies", plan->strategies);
-  add_ids (&b, "people", plan->people);
+  add_list (&b, "strategies", PLAN_ITEMS_TYPE, plan->strategies, add_plan_item);
+  add_list (&b, "people", "as", plan->people, add_id_item);
   add_note (&b, "if-lapse", &plan->if_lapse);
   return g_variant_builder_end (&b);
 }
@@ -776,19 +783,7 @@ rj_profile_to_variant (const RjProfile *profile)
       g_variant_builder_add (&b, "{sv}", keys[kind], g_variant_builder_end (&list));
     }
 
-  if (profile->contacts->len > 0)
-    {
-      GVariantBuilder contacts;
-
-      g_variant_builder_init (&contacts, G_VARIANT_TYPE (CONTACTS_TYPE));
-      for (guint i = 0; i < profile->contacts->len; i++)
-        {
-          const RjContact *c = g_ptr_array_index (profile->contacts, i);
-          g_variant_builder_add (&contacts, "(s@s@s@s)", c->id, wiping_string (c->name),
-                                 wiping_string (c->phone), wiping_string (c->note));
-        }
-      g_variant_builder_add (&b, "{sv}", "contacts", g_variant_builder_end (&contacts));
-    }
+  add_list (&b, "contacts", CONTACTS_TYPE, profile->contacts, add_contact_item);
 
   if (profile->schedule->len > 0)
     {
@@ -826,12 +821,10 @@ read_list (const Dict *dict,
   const char *id, *name;
   gboolean hidden;
 
-  if (!lookup (dict, key, LIST_TYPE, &value, error))
+  if (!lookup_list (dict, key, LIST_TYPE, RJ_MAX_ITEMS, &value, error))
     return FALSE;
   if (value == NULL)
     return TRUE;
-  if (g_variant_n_children (value) > RJ_MAX_ITEMS)
-    return invalid (error, key);
   g_variant_iter_init (&iter, value);
   while (g_variant_iter_next (&iter, "(&s&sb)", &id, &name, &hidden))
     {
@@ -853,12 +846,10 @@ read_plan_items (const Dict *dict,
   const char *id, *words;
   gboolean is_private;
 
-  if (!lookup (dict, key, PLAN_ITEMS_TYPE, &value, error))
+  if (!lookup_list (dict, key, PLAN_ITEMS_TYPE, RJ_MAX_PLAN_ITEMS, &value, error))
     return FALSE;
   if (value == NULL)
     return TRUE;
-  if (g_variant_n_children (value) > RJ_MAX_PLAN_ITEMS)
-    return invalid (error, key);
   g_variant_iter_init (&iter, value);
   while (g_variant_iter_next (&iter, "(&s(&sb))", &id, &words, &is_private))
     {
@@ -919,8 +910,8 @@ rj_profile_from_variant (GVariant *variant,
       !read_list (&dict, keys[RJ_LIST_TRIGGERS], profile->lists[RJ_LIST_TRIGGERS], error) ||
       !read_list (&dict, keys[RJ_LIST_SKILLS], profile->lists[RJ_LIST_SKILLS], error) ||
       !read_list (&dict, keys[RJ_LIST_SUBSTANCES], profile->lists[RJ_LIST_SUBSTANCES], error) ||
-      !lookup (&dict, "contacts", CONTACTS_TYPE, &contacts, error) ||
-      !lookup (&dict, "schedule", SCHEDULE_TYPE, &schedule, error) ||
+      !lookup_list (&dict, "contacts", CONTACTS_TYPE, RJ_MAX_ITEMS, &contacts, error) ||
+      !lookup_list (&dict, "schedule", SCHEDULE_TYPE, 7 * 24, &schedule, error) ||
       !read_plan (&dict, &profile->plan, error))
     return NULL;
 
@@ -939,11 +930,6 @@ rj_profile_from_variant (GVariant *variant,
       GVariantIter iter;
       const char *id, *cname, *phone, *note;
 
-      if (g_variant_n_children (contacts) > RJ_MAX_ITEMS)
-        {
-          invalid (error, "contacts");
-          return NULL;
-        }
       g_variant_iter_init (&iter, contacts);
       while (g_variant_iter_next (&iter, "(&s&s&s&s)", &id, &cname, &phone, &note))
         {
@@ -970,11 +956,6 @@ rj_profile_from_variant (GVariant *variant,
       guint8 weekday;
       guint16 minutes;
 
-      if (g_variant_n_children (schedule) > 7 * 24)
-        {
-          invalid (error, "schedule");
-          return NULL;
-        }
       g_variant_iter_init (&iter, schedule);
       while (g_variant_iter_next (&iter, "(yq)", &weekday, &minutes))
         {

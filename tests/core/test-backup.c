@@ -75,6 +75,14 @@ read_file (const char *path)
   return g_bytes_new_take (contents, len);
 }
 
+static char *
+file_checksum (const char *path)
+{
+  g_autoptr(GBytes) bytes = read_file (path);
+
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
 static guint
 count_files (const char *dir)
 {
@@ -92,12 +100,37 @@ assert_mode_0600 (const char *path)
   g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
 }
 
+/* The journal at @path opens with the passphrase and holds every day of the backup. */
+static void
+assert_journal_restored (const char *path)
+{
+  g_autoptr(RjStore) store = rj_test_open_store (path, RJ_TEST_PASSPHRASE);
+
+  rj_test_assert_entries (store, expected);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 static void
 assert_profile (RjStore *store)
 {
   g_autoptr(RjProfile) profile = rj_store_dup_profile (store);
 
   g_assert_true (rj_profile_equal (profile, expected_profile));
+}
+
+/* The little-endian 32-bit number at @data. */
+static gsize
+read_le32 (const guint8 *data)
+{
+  return data[0] | data[1] << 8 | data[2] << 16 | (gsize) data[3] << 24;
+}
+
+static gsize
+header_len (GBytes *bytes)
+{
+  const guint8 *data = g_bytes_get_data (bytes, NULL);
+
+  return read_le32 (data + 10);
 }
 
 /* The offsets at which each stream message starts, and the end of the file. */
@@ -107,11 +140,11 @@ message_offsets (GBytes *bytes)
   gsize len = 0;
   const guint8 *data = g_bytes_get_data (bytes, &len);
   GArray *offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
-  gsize pos = data[10] | data[11] << 8 | data[12] << 16 | (gsize) data[13] << 24;
+  gsize pos = header_len (bytes);
 
   while (pos < len)
     {
-      gsize n = data[pos] | data[pos + 1] << 8 | data[pos + 2] << 16 | (gsize) data[pos + 3] << 24;
+      gsize n = read_le32 (data + pos);
 
       g_array_append_val (offsets, pos);
       pos += 4 + n;
@@ -119,14 +152,6 @@ message_offsets (GBytes *bytes)
   g_assert_cmpuint (pos, ==, len);
   g_array_append_val (offsets, pos);
   return offsets;
-}
-
-static gsize
-header_len (GBytes *bytes)
-{
-  const guint8 *data = g_bytes_get_data (bytes, NULL);
-
-  return data[10] | data[11] << 8 | data[12] << 16 | (gsize) data[13] << 24;
 }
 
 /* Opens, unlocks and verifies @path for a journal at @target; returns FALSE
@@ -283,16 +308,13 @@ test_recovery_code (void)
   g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
   g_autofree char *typed = g_strdelimit (g_ascii_strdown (recovery_code, -1), "-", ' ');
   g_autoptr(RjBackup) backup = NULL;
-  g_autoptr(RjStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (try_restore (backup_path, path, typed, TRUE, &backup, &error));
   g_assert_no_error (error);
   g_assert_true (rj_backup_install (backup, path, NULL, &error));
   g_assert_no_error (error);
-  store = rj_test_open_store (path, RJ_TEST_PASSPHRASE);
-  rj_test_assert_entries (store, expected);
-  g_assert_finalize_object (g_steal_pointer (&store));
+  assert_journal_restored (path);
 }
 
 static void
@@ -509,20 +531,16 @@ typedef struct {
 static void
 current_init (Current *current)
 {
-  g_autoptr(GBytes) bytes = NULL;
-
   current->dir = new_dir ();
   current->path = g_build_filename (current->dir, "journal.db", NULL);
   rj_test_copy_file (current_path, current->path);
-  bytes = read_file (current->path);
-  current->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  current->checksum = file_checksum (current->path);
 }
 
 static void
 current_assert_untouched (Current *current)
 {
-  g_autoptr(GBytes) bytes = read_file (current->path);
-  g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_autofree char *checksum = file_checksum (current->path);
 
   g_assert_cmpstr (checksum, ==, current->checksum);
   /* No half-restored file beside it. */
@@ -678,7 +696,6 @@ test_install_keeps_previous (void)
   g_autofree char *previous = NULL;
   g_autofree char *previous_name = NULL;
   g_autoptr(RjStore) other = NULL;
-  g_autoptr(RjStore) store = NULL;
   g_autoptr(RjBackup) backup = NULL;
   g_autoptr(RjEntry) other_entry = NULL;
   g_autoptr(RjEntry) found = NULL;
@@ -727,9 +744,7 @@ test_install_keeps_previous (void)
   g_assert_finalize_object (g_steal_pointer (&other));
 
   /* And the restored journal is at the path. */
-  store = rj_test_open_store (path, RJ_TEST_PASSPHRASE);
-  rj_test_assert_entries (store, expected);
-  g_assert_finalize_object (g_steal_pointer (&store));
+  assert_journal_restored (path);
 }
 
 static void
@@ -1065,7 +1080,6 @@ test_async (void)
   g_autofree char *target = g_build_filename (dir, "journal.db", NULL);
   g_autofree char *in_folder = NULL;
   g_autoptr(RjBackup) backup = NULL;
-  g_autoptr(RjStore) store = NULL;
   g_autoptr(GError) error = NULL;
   GAsyncResult *result = NULL;
 
@@ -1111,9 +1125,7 @@ test_async (void)
 
   g_assert_true (rj_backup_install (backup, target, NULL, &error));
   g_assert_no_error (error);
-  store = rj_test_open_store (target, RJ_TEST_PASSPHRASE);
-  rj_test_assert_entries (store, expected);
-  g_assert_finalize_object (g_steal_pointer (&store));
+  assert_journal_restored (target);
 }
 
 /* The format without files: what the fuzzer calls. */

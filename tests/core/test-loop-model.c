@@ -11,62 +11,7 @@
 
 #include <string.h>
 
-#include "rj-test-util.h"
-
-static RjEntry *
-entry_round_trip (const RjEntry *entry)
-{
-  g_autoptr(GVariant) variant = rj_entry_to_variant (entry);
-  g_autoptr(GBytes) bytes = g_variant_get_data_as_bytes (variant);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) back = rj_variant_from_untrusted (bytes, &error);
-  RjEntry *result;
-
-  g_assert_no_error (error);
-  result = rj_entry_from_variant (back, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return result;
-}
-
-/* A copy of the a{sv} @dict with @key set to @value (or removed when @value is NULL). */
-static GVariant *
-dict_replace (GVariant *dict,
-              const char *key,
-              GVariant *value)
-{
-  GVariantBuilder b;
-  GVariantIter iter;
-  const char *k;
-  GVariant *v;
-
-  g_variant_builder_init (&b, G_VARIANT_TYPE_VARDICT);
-  g_variant_iter_init (&iter, dict);
-  while (g_variant_iter_next (&iter, "{&sv}", &k, &v))
-    {
-      if (strcmp (k, key) != 0)
-        g_variant_builder_add (&b, "{sv}", k, v);
-      g_variant_unref (v);
-    }
-  if (value != NULL)
-    g_variant_builder_add (&b, "{sv}", key, value);
-  return g_variant_ref_sink (g_variant_builder_end (&b));
-}
-
-static void
-assert_rejected (GVariant *variant,
-                 const char *what)
-{
-  g_autoptr(GError) error = NULL;
-  /* Floating or not, the record is the helper's to free. */
-  g_autoptr(GVariant) sunk = g_variant_take_ref (variant);
-  g_autoptr(RjEntry) entry = NULL;
-
-  g_test_message ("A record with %s", what);
-  entry = rj_entry_from_variant (sunk, &error);
-  g_assert_null (entry);
-  g_assert_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DAMAGED);
-}
+#include "rj-model-test-util.h"
 
 static GVariant *
 weekly_bytes (const guint8 *answers,
@@ -269,48 +214,51 @@ test_hostile (void)
   entry = rj_test_entry_full (&date, "hostile");
   variant = rj_entry_to_variant (entry);
 
-  assert_rejected (dict_replace (variant, "weekly", weekly_bytes (seven, 5)), "an answer of 7");
-  assert_rejected (dict_replace (variant, "weekly", weekly_bytes (over, 5)), "an answer of 254");
-  assert_rejected (dict_replace (variant, "weekly", weekly_bytes (four, 4)), "four answers");
-  assert_rejected (dict_replace (variant, "weekly", weekly_bytes (six, 6)), "six answers");
-  assert_rejected (dict_replace (variant, "weekly", weekly_bytes (NULL, 0)), "no answers");
-  assert_rejected (dict_replace (variant, "weekly", weekly_bytes (none, 5)),
-                   "a check with every answer missing");
-  assert_rejected (dict_replace (variant, "weekly", g_variant_new_parsed ("@aq [1,2,3,4,5]")),
-                   "answers as aq");
-  assert_rejected (dict_replace (variant, "review-stress", g_variant_new_byte (11)), "stress 11");
-  assert_rejected (dict_replace (variant, "review-stress", g_variant_new_uint32 (3)),
-                   "stress as u");
-  assert_rejected (dict_replace (variant, "review-set-off", g_variant_new_string ("x")),
-                   "a review note without its private flag");
-  assert_rejected (dict_replace (variant, "homework", homework_of (1, "task", 2)),
-                   "a homework state of 2");
-  assert_rejected (dict_replace (variant, "homework", homework_of (1, "task", 255)),
-                   "a homework state of 255");
-  assert_rejected (dict_replace (variant, "homework", homework_of (1, "../etc", 0)),
-                   "a homework id with a path in it");
-  assert_rejected (dict_replace (variant, "homework", homework_of (1, "", 0)),
-                   "an empty homework id");
-  assert_rejected (dict_replace (variant, "homework", homework_of (3, "task-2", 0)),
-                   "two tasks with one id");
-  assert_rejected (dict_replace (variant, "homework", homework_of (RJ_MAX_HOMEWORK + 1,
-                                                                   "task", 0)),
-                   "too many tasks");
-  assert_rejected (dict_replace (variant, "homework", g_variant_new_parsed (
-                     "@a(s(sb)y) [('t', ('x', false), 0)]")), "a task without its note");
-  assert_rejected (dict_replace (variant, "practise", g_variant_new_parsed ("@as ['a b']")),
-                   "a skill id with a space");
-  assert_rejected (dict_replace (variant, "practise", g_variant_new_parsed ("@as ['']")),
-                   "an empty skill id");
+  assert_entry_rejected (dict_replace (variant, "weekly", weekly_bytes (seven, 5)),
+                         "an answer of 7");
+  assert_entry_rejected (dict_replace (variant, "weekly", weekly_bytes (over, 5)),
+                         "an answer of 254");
+  assert_entry_rejected (dict_replace (variant, "weekly", weekly_bytes (four, 4)), "four answers");
+  assert_entry_rejected (dict_replace (variant, "weekly", weekly_bytes (six, 6)), "six answers");
+  assert_entry_rejected (dict_replace (variant, "weekly", weekly_bytes (NULL, 0)), "no answers");
+  assert_entry_rejected (dict_replace (variant, "weekly", weekly_bytes (none, 5)),
+                         "a check with every answer missing");
+  assert_entry_rejected (dict_replace (variant, "weekly", g_variant_new_parsed ("@aq [1,2,3,4,5]")),
+                         "answers as aq");
+  assert_entry_rejected (dict_replace (variant, "review-stress", g_variant_new_byte (11)),
+                         "stress 11");
+  assert_entry_rejected (dict_replace (variant, "review-stress", g_variant_new_uint32 (3)),
+                         "stress as u");
+  assert_entry_rejected (dict_replace (variant, "review-set-off", g_variant_new_string ("x")),
+                         "a review note without its private flag");
+  assert_entry_rejected (dict_replace (variant, "homework", homework_of (1, "task", 2)),
+                         "a homework state of 2");
+  assert_entry_rejected (dict_replace (variant, "homework", homework_of (1, "task", 255)),
+                         "a homework state of 255");
+  assert_entry_rejected (dict_replace (variant, "homework", homework_of (1, "../etc", 0)),
+                         "a homework id with a path in it");
+  assert_entry_rejected (dict_replace (variant, "homework", homework_of (1, "", 0)),
+                         "an empty homework id");
+  assert_entry_rejected (dict_replace (variant, "homework", homework_of (3, "task-2", 0)),
+                         "two tasks with one id");
+  assert_entry_rejected (dict_replace (variant, "homework", homework_of (RJ_MAX_HOMEWORK + 1,
+                                                                         "task", 0)),
+                         "too many tasks");
+  assert_entry_rejected (dict_replace (variant, "homework", g_variant_new_parsed (
+                           "@a(s(sb)y) [('t', ('x', false), 0)]")), "a task without its note");
+  assert_entry_rejected (dict_replace (variant, "practise", g_variant_new_parsed ("@as ['a b']")),
+                         "a skill id with a space");
+  assert_entry_rejected (dict_replace (variant, "practise", g_variant_new_parsed ("@as ['']")),
+                         "an empty skill id");
   {
     g_autoptr(GPtrArray) many = g_ptr_array_new ();
 
     for (guint i = 0; i <= RJ_MAX_ITEMS; i++)
       g_ptr_array_add (many, (gpointer) "breathing");
-    assert_rejected (dict_replace (variant, "practise",
-                                   g_variant_new_strv ((const char *const *) many->pdata,
-                                                       many->len)),
-                     "too many skills to practise");
+    assert_entry_rejected (dict_replace (variant, "practise",
+                                         g_variant_new_strv ((const char *const *) many->pdata,
+                                                             many->len)),
+                           "too many skills to practise");
   }
 
   /* The limits themselves are fine. */
@@ -362,37 +310,6 @@ test_weekly_total (void)
   g_assert_cmpint (rj_weekly_check_total (&check, NULL), ==, 11);
   g_assert_cmpint (rj_weekly_check_total (&check, &n_answered), ==, 11);
   g_assert_cmpuint (n_answered, ==, 4);
-}
-
-static RjProfile *
-profile_round_trip (const RjProfile *profile)
-{
-  g_autoptr(GVariant) variant = rj_profile_to_variant (profile);
-  g_autoptr(GBytes) bytes = g_variant_get_data_as_bytes (variant);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) back = rj_variant_from_untrusted (bytes, &error);
-  RjProfile *result;
-
-  g_assert_no_error (error);
-  result = rj_profile_from_variant (back, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return result;
-}
-
-static void
-assert_profile_rejected (GVariant *variant,
-                         const char *what)
-{
-  g_autoptr(GError) error = NULL;
-  /* Floating or not, the record is the helper's to free. */
-  g_autoptr(GVariant) sunk = g_variant_take_ref (variant);
-  g_autoptr(RjProfile) profile = NULL;
-
-  g_test_message ("A profile with %s", what);
-  profile = rj_profile_from_variant (sunk, &error);
-  g_assert_null (profile);
-  g_assert_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DAMAGED);
 }
 
 /* The plan comes back whole; an old profile without one reads with an empty plan. */

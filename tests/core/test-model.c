@@ -10,79 +10,9 @@
 
 #include <string.h>
 
-#include "rj-test-util.h"
+#include "rj-model-test-util.h"
 
 /* Helpers. */
-
-/* Serialises @variant and reads it back the way the store reads a decrypted record. */
-static GVariant *
-through_bytes (GVariant *variant)
-{
-  g_autoptr(GBytes) bytes = g_variant_get_data_as_bytes (variant);
-  g_autoptr(GError) error = NULL;
-  GVariant *back = rj_variant_from_untrusted (bytes, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (back);
-  return back;
-}
-
-static RjEntry *
-entry_round_trip (const RjEntry *entry)
-{
-  g_autoptr(GVariant) variant = rj_entry_to_variant (entry);
-  g_autoptr(GVariant) back = through_bytes (variant);
-  g_autoptr(GError) error = NULL;
-  RjEntry *result = rj_entry_from_variant (back, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return result;
-}
-
-static RjProfile *
-profile_round_trip (const RjProfile *profile)
-{
-  g_autoptr(GVariant) variant = rj_profile_to_variant (profile);
-  g_autoptr(GVariant) back = through_bytes (variant);
-  g_autoptr(GError) error = NULL;
-  RjProfile *result = rj_profile_from_variant (back, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return result;
-}
-
-/* A copy of the a{sv} @dict with @key set to @value (or removed when @value is NULL). */
-static GVariant *
-dict_replace (GVariant *dict,
-              const char *key,
-              GVariant *value)
-{
-  GVariantBuilder b;
-  GVariantIter iter;
-  const char *k;
-  GVariant *v;
-  gboolean done = FALSE;
-
-  g_variant_builder_init (&b, G_VARIANT_TYPE_VARDICT);
-  g_variant_iter_init (&iter, dict);
-  while (g_variant_iter_next (&iter, "{&sv}", &k, &v))
-    {
-      if (strcmp (k, key) == 0)
-        {
-          if (value != NULL)
-            g_variant_builder_add (&b, "{sv}", k, value);
-          done = TRUE;
-        }
-      else
-        g_variant_builder_add (&b, "{sv}", k, v);
-      g_variant_unref (v);
-    }
-  if (!done && value != NULL)
-    g_variant_builder_add (&b, "{sv}", key, value);
-  return g_variant_ref_sink (g_variant_builder_end (&b));
-}
 
 /* A copy of the entry record @dict whose first craving has @key set to @value. */
 static GVariant *
@@ -109,36 +39,6 @@ craving_replace (GVariant *dict,
         g_variant_builder_add_value (&b, child);
     }
   return dict_replace (dict, "cravings", g_variant_builder_end (&b));
-}
-
-static void
-assert_entry_rejected (GVariant *variant,
-                       const char *what)
-{
-  g_autoptr(GError) error = NULL;
-  /* Takes over the caller's reference, floating or not. */
-  g_autoptr(GVariant) sunk = g_variant_take_ref (variant);
-  g_autoptr(RjEntry) entry = NULL;
-
-  g_test_message ("A record with %s", what);
-  entry = rj_entry_from_variant (sunk, &error);
-  g_assert_null (entry);
-  g_assert_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DAMAGED);
-}
-
-static void
-assert_profile_rejected (GVariant *variant,
-                         const char *what)
-{
-  g_autoptr(GError) error = NULL;
-  /* Takes over the caller's reference, floating or not. */
-  g_autoptr(GVariant) sunk = g_variant_take_ref (variant);
-  g_autoptr(RjProfile) profile = NULL;
-
-  g_test_message ("A profile with %s", what);
-  profile = rj_profile_from_variant (sunk, &error);
-  g_assert_null (profile);
-  g_assert_error (error, RJ_STORE_ERROR, RJ_STORE_ERROR_DAMAGED);
 }
 
 /* A value of a different type from @value: what a hostile or buggy writer might put. */
