@@ -108,6 +108,86 @@ rj_page_format_date (const GDate *date,
   return g_date_time_format (time, format);
 }
 
+double
+rj_page_begin (cairo_t *cr,
+               double   width,
+               double   height)
+{
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  return MIN (RJ_PAGE_MARGIN, MIN (width, height) / 12);
+}
+
+void
+rj_page_hline (cairo_t *cr,
+               double   x,
+               double   y,
+               double   width,
+               double   line_width)
+{
+  if (cr == NULL)
+    return;
+  cairo_save (cr);
+  cairo_set_line_width (cr, line_width);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + width, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+double
+rj_page_draw_header (cairo_t      *cr,
+                     PangoContext *context,
+                     double        left,
+                     double        y,
+                     double        width,
+                     const char   *title,
+                     const char   *name,
+                     const char   *period,
+                     guint         n_days_logged,
+                     guint         n_days,
+                     GDateTime    *generated)
+{
+  g_autofree char *entries = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *generated_line = NULL;
+  g_autofree char *disclaimer = NULL;
+  double title_height;
+
+  title_height = rj_page_show_text (cr, context, left, y, width * 0.6, title, RJ_PAGE_TITLE,
+                                    PANGO_WEIGHT_BOLD, FALSE, 1, PANGO_ALIGN_LEFT);
+  if (name != NULL && *name != '\0')
+    rj_page_show_text (cr, context, left + width * 0.6,
+                       y + (RJ_PAGE_TITLE - RJ_PAGE_HEADING) * 0.6, width * 0.4, name,
+                       RJ_PAGE_HEADING + 2, PANGO_WEIGHT_BOLD, FALSE, 1, PANGO_ALIGN_RIGHT);
+  y += title_height + 2;
+
+  entries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "entries on %u of %u day",
+                                          "entries on %u of %u days", n_days),
+                             n_days_logged, n_days);
+  /* Translators: when the page was made; see g_date_time_format(). */
+  when = g_date_time_format (generated, _("%-d %b %Y, %H:%M"));
+  generated_line = g_strdup_printf (_("generated %s"), when);
+  rj_page_show_text (cr, context, left + width * 0.7, y + 1, width * 0.3, generated_line,
+                     RJ_PAGE_SMALL, PANGO_WEIGHT_NORMAL, FALSE, 1, PANGO_ALIGN_RIGHT);
+  y += rj_page_show_text (cr, context, left, y, width * 0.7 - 4, period, RJ_PAGE_BODY + 1,
+                          PANGO_WEIGHT_BOLD, FALSE, 2, PANGO_ALIGN_LEFT);
+  y += rj_page_show_text (cr, context, left, y, width, entries, RJ_PAGE_BODY + 0.5,
+                          PANGO_WEIGHT_NORMAL, FALSE, 1, PANGO_ALIGN_LEFT);
+  y += 1;
+  disclaimer = g_markup_printf_escaped (
+      "<i>%s</i>",
+      _("Client self-report, made on the client's own computer; not a clinical record"));
+  y += rj_page_show_text (cr, context, left, y, width, disclaimer, RJ_PAGE_SMALL,
+                          PANGO_WEIGHT_NORMAL, TRUE, 1, PANGO_ALIGN_LEFT);
+  y += 3;
+  rj_page_hline (cr, left, y, width, 1.5);
+  return y + RJ_PAGE_GAP;
+}
+
 static cairo_status_t
 write_to_fd_cb (void                *closure,
                 const unsigned char *data,

@@ -17,6 +17,14 @@ G_BEGIN_DECLS
 
 #define RJ_PAGE_FONT "Sans"
 
+/* The sizes both pages use, in points. */
+#define RJ_PAGE_SMALL 8.0            /* the smallest size on a page */
+#define RJ_PAGE_BODY 8.5
+#define RJ_PAGE_HEADING 10.0
+#define RJ_PAGE_TITLE 16.0
+#define RJ_PAGE_MARGIN 36.0
+#define RJ_PAGE_GAP 8.0
+
 /* A Pango context for @cr in which one point is one unit, whatever the output, and
  * metrics are not hinted (so that a preview and the PDF break lines alike). */
 PangoContext *rj_page_create_context  (cairo_t *cr) G_GNUC_WARN_UNUSED_RESULT;
@@ -48,6 +56,37 @@ char         *rj_page_shorten         (const char *text,
  * @date is NULL or invalid. */
 char         *rj_page_format_date     (const GDate *date,
                                        const char *format) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Saves @cr's state, paints the whole @width × @height page white and sets black for
+ * what follows (restore @cr when done); returns the margin: %RJ_PAGE_MARGIN, less on
+ * a small page. */
+double        rj_page_begin           (cairo_t *cr,
+                                       double width,
+                                       double height);
+
+/* A horizontal rule from (@x, @y), @width long; nothing when @cr is NULL. */
+void          rj_page_hline           (cairo_t *cr,
+                                       double x,
+                                       double y,
+                                       double width,
+                                       double line_width);
+
+/* The header both pages begin with, at (@left, @y) across @width: @title with the
+ * client's @name (NULL or empty: none) at its right; @period (up to two lines) with
+ * when the page was @generated at its right; "entries on N of M days"; the line that
+ * says it is the client's own report; a rule. Draws when @cr is not NULL (NULL:
+ * measure only) and returns the y where the page goes on. */
+double        rj_page_draw_header     (cairo_t *cr,
+                                       PangoContext *context,
+                                       double left,
+                                       double y,
+                                       double width,
+                                       const char *title,
+                                       const char *name,
+                                       const char *period,
+                                       guint n_days_logged,
+                                       guint n_days,
+                                       GDateTime *generated);
 
 typedef void (*RjPageDrawFunc) (cairo_t *cr,
                                 double width,

@@ -21,12 +21,10 @@
 #include "rj-progress-page.h"
 #include "rj-trends-chart.h"
 
-#define SMALL 8.0            /* the smallest size on the page */
-#define BODY 8.5
-#define HEADING 10.0
-#define TITLE 16.0
-#define MARGIN 36.0
-#define GAP 8.0
+#define SMALL RJ_PAGE_SMALL
+#define BODY RJ_PAGE_BODY
+#define HEADING RJ_PAGE_HEADING
+#define GAP RJ_PAGE_GAP
 
 typedef struct {
   cairo_t *cr;
@@ -57,19 +55,6 @@ show_text (Page           *page,
                             max_lines, alignment);
 }
 
-static void
-hline (Page  *page,
-       double y,
-       double line_width)
-{
-  cairo_save (page->cr);
-  cairo_set_line_width (page->cr, line_width);
-  cairo_move_to (page->cr, page->left, y);
-  cairo_line_to (page->cr, page->left + page->width, y);
-  cairo_stroke (page->cr);
-  cairo_restore (page->cr);
-}
-
 static double
 draw_header (Page  *page,
              double y)
@@ -80,52 +65,20 @@ draw_header (Page  *page,
   g_autofree char *first = rj_page_format_date (&t->first, _("%-d %B %Y"));
   g_autofree char *last = rj_page_format_date (&t->last, _("%-d %B %Y"));
   g_autofree char *period = NULL;
-  g_autofree char *entries = NULL;
-  g_autofree char *generated = NULL;
-  g_autofree char *generated_line = NULL;
   g_autofree char *name = NULL;
-  double title_height;
 
   if (page->profile != NULL && page->profile->client_name != NULL
       && *page->profile->client_name != '\0')
     name = rj_page_shorten (page->profile->client_name, page->width * 0.4, 1);
-
-  title_height = show_text (page, page->left, y, page->width * 0.6, _("Recovery progress"),
-                            TITLE, PANGO_WEIGHT_BOLD, 1, PANGO_ALIGN_LEFT);
-  if (name != NULL)
-    show_text (page, page->left + page->width * 0.6, y + (TITLE - HEADING) * 0.6,
-               page->width * 0.4, name, HEADING + 2, PANGO_WEIGHT_BOLD, 1, PANGO_ALIGN_RIGHT);
-  y += title_height + 2;
 
   if (t->period == RJ_TRENDS_PERIOD_CUSTOM)
     period = g_steal_pointer (&label);
   else
     /* Translators: the period, e.g. "Last 90 days: 26 August 2025 – 23 November 2025". */
     period = g_strdup_printf (_("%s: %s – %s"), label, first, last);
-  entries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "entries on %u of %u day",
-                                          "entries on %u of %u days", t->n_days),
-                             t->n_days_logged, t->n_days);
-  /* Translators: when the page was made; see g_date_time_format(). */
-  generated = g_date_time_format (page->generated, _("%-d %b %Y, %H:%M"));
-  generated_line = g_strdup_printf (_("generated %s"), generated);
-
-  show_text (page, page->left + page->width * 0.7, y + 1, page->width * 0.3, generated_line,
-             SMALL, PANGO_WEIGHT_NORMAL, 1, PANGO_ALIGN_RIGHT);
-  y += show_text (page, page->left, y, page->width * 0.7 - 4, period, BODY + 1,
-                  PANGO_WEIGHT_BOLD, 2, PANGO_ALIGN_LEFT);
-  y += show_text (page, page->left, y, page->width, entries, BODY + 0.5, PANGO_WEIGHT_NORMAL,
-                  1, PANGO_ALIGN_LEFT);
-  y += 1;
-  {
-    g_autofree char *disclaimer = g_markup_printf_escaped (
-        "<i>%s</i>",
-        _("Client self-report, made on the client's own computer; not a clinical record"));
-    y += rj_page_show_text (page->cr, page->context, page->left, y, page->width, disclaimer,
-                            SMALL, PANGO_WEIGHT_NORMAL, TRUE, 1, PANGO_ALIGN_LEFT);
-  }
-  y += 3;
-  hline (page, y, 1.5);
-  return y + GAP;
+  return rj_page_draw_header (page->cr, page->context, page->left, y, page->width,
+                              _("Recovery progress"), name, period, t->n_days_logged,
+                              t->n_days, page->generated);
 }
 
 static double
@@ -212,7 +165,7 @@ draw_footer (Page  *page,
                                 PANGO_WEIGHT_NORMAL, FALSE, 1, PANGO_ALIGN_LEFT);
   double y = bottom - h;
 
-  hline (page, y - 3, 0.5);
+  rj_page_hline (page->cr, page->left, y - 3, page->width, 0.5);
   /* Translators: the footer of the printed progress page. */
   show_text (page, page->left, y, page->width,
              _("Counts only: the client's own words and private items are not on this page. "
@@ -248,7 +201,7 @@ rj_progress_page_draw (cairo_t         *cr,
   g_return_if_fail (trends != NULL);
   g_return_if_fail (generated != NULL);
 
-  margin = MIN (MARGIN, MIN (width, height) / 12);
+  margin = rj_page_begin (cr, width, height);
   page.cr = cr;
   page.context = rj_page_create_context (cr);
   page.trends = trends;
@@ -261,12 +214,6 @@ rj_progress_page_draw (cairo_t         *cr,
   page.chart_font = pango_font_description_from_string (RJ_PAGE_FONT);
   pango_font_description_set_absolute_size (page.chart_font, BODY * PANGO_SCALE);
   rj_chart_style_init_print (&page.style, page.chart_font);
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
 
   top = draw_header (&page, page.top);
   top = draw_numbers (&page, top);

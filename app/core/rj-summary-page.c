@@ -23,13 +23,10 @@
 #include "rj-page.h"
 #include "rj-summary-page.h"
 
-#define FONT "Sans"
-#define SMALL 8.0            /* the smallest size on the page */
-#define BODY 8.5
-#define HEADING 10.0
-#define TITLE 16.0
-#define MARGIN 36.0
-#define GAP 8.0
+#define SMALL RJ_PAGE_SMALL
+#define BODY RJ_PAGE_BODY
+#define HEADING RJ_PAGE_HEADING
+#define GAP RJ_PAGE_GAP
 #define GRID_LABEL_WIDTH 104.0
 #define GRID_ROW 11.5
 #define CHART_ROW 22.0
@@ -113,14 +110,7 @@ hline (Page  *page,
        double width,
        double line_width)
 {
-  if (!page->drawing)
-    return;
-  cairo_save (page->cr);
-  cairo_set_line_width (page->cr, line_width);
-  cairo_move_to (page->cr, x, y);
-  cairo_line_to (page->cr, x + width, y);
-  cairo_stroke (page->cr);
-  cairo_restore (page->cr);
+  rj_page_hline (page->drawing ? page->cr : NULL, x, y, width, line_width);
 }
 
 
@@ -192,20 +182,8 @@ draw_header (Page  *page,
   g_autofree char *first = format_short_date (&s->first);
   g_autofree char *last = format_long_date (&s->last);
   g_autofree char *period = NULL;
-  g_autofree char *entries = NULL;
-  g_autofree char *generated = NULL;
-  g_autofree char *generated_line = NULL;
   const char *name = s->client_name ? s->client_name
                      : page->profile ? page->profile->client_name : NULL;
-  double title_height;
-
-  title_height = show_line (page, page->left, y, page->width * 0.6, _("Recovery check-in"),
-                            TITLE, PANGO_WEIGHT_BOLD);
-  if (name != NULL && *name != '\0')
-    show_text (page, page->left + page->width * 0.6, y + (TITLE - HEADING) * 0.6,
-               page->width * 0.4, name, HEADING + 2, PANGO_WEIGHT_BOLD, FALSE, 1,
-               PANGO_ALIGN_RIGHT);
-  y += title_height + 2;
 
   if (s->since_last_session && g_date_valid (&s->last_session))
     {
@@ -217,29 +195,9 @@ draw_header (Page  *page,
   else
     period = g_strdup_printf (C_("period", "%s – %s"), first, last);
 
-  entries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "entries on %u of %u day",
-                                          "entries on %u of %u days", s->n_days),
-                             s->n_days_logged, s->n_days);
-  /* Translators: when the page was made; see g_date_time_format(). */
-  generated = g_date_time_format (page->generated, _("%-d %b %Y, %H:%M"));
-  generated_line = g_strdup_printf (_("generated %s"), generated);
-  show_text (page, page->left + page->width * 0.7, y + 1, page->width * 0.3, generated_line,
-             SMALL, PANGO_WEIGHT_NORMAL, FALSE, 1, PANGO_ALIGN_RIGHT);
-  y += show_text (page, page->left, y, page->width * 0.7 - 4, period, BODY + 1,
-                  PANGO_WEIGHT_BOLD, FALSE, 2, PANGO_ALIGN_LEFT);
-  y += show_line (page, page->left, y, page->width, entries, BODY + 0.5, PANGO_WEIGHT_NORMAL);
-  y += 1;
-  {
-    g_autofree char *disclaimer = g_markup_printf_escaped (
-        "<i>%s</i>",
-        _("Client self-report, made on the client's own computer; not a clinical record"));
-    y += show_text (page, page->left, y, page->width, disclaimer, SMALL, PANGO_WEIGHT_NORMAL,
-                    TRUE, 1, PANGO_ALIGN_LEFT);
-  }
-  y += 3;
-  hline (page, page->left, y, page->width, 1.5);
-
-  return y + GAP;
+  return rj_page_draw_header (page->drawing ? page->cr : NULL, page->context, page->left, y,
+                              page->width, _("Recovery check-in"), name, period,
+                              s->n_days_logged, s->n_days, page->generated);
 }
 
 /* One cell of the status row: a small label over a bold value. */
@@ -1126,7 +1084,7 @@ rj_summary_page_draw (cairo_t         *cr,
   g_return_if_fail (summary != NULL);
   g_return_if_fail (generated != NULL);
 
-  margin = MIN (MARGIN, MIN (width, height) / 12);
+  margin = rj_page_begin (cr, width, height);
 
   /* Font sizes are in points and so is the page: one unit, whatever the output. */
   page.context = rj_page_create_context (cr);
@@ -1139,12 +1097,6 @@ rj_summary_page_draw (cairo_t         *cr,
   page.width = width - 2 * margin;
   page.top = margin;
   page.bottom = height - margin;
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
 
   page.drawing = TRUE;
   middle_top = draw_header (&page, page.top);
