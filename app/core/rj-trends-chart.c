@@ -765,6 +765,20 @@ row_height (Chart *chart,
   return kind == RJ_TRENDS_CHART_SKILLS ? chart->line * 2.25 : chart->line * 1.45;
 }
 
+/* The height of a list chart (triggers or skills) showing its first @n_rows rows: the
+ * skills' legend, the rows, and "+N more" when rows are left out. */
+static double
+list_height (Chart        *chart,
+             RjTrendsChart kind,
+             guint         n_rows)
+{
+  gboolean skills = kind == RJ_TRENDS_CHART_SKILLS;
+  guint len = skills ? chart->trends->skills->len : chart->trends->triggers->len;
+
+  return (skills ? chart->line * 1.8 : 0) + n_rows * row_height (chart, kind)
+         + (len > n_rows ? chart->line * 1.4 : 0);
+}
+
 double
 rj_trends_chart_get_natural_height (RjTrendsChart       chart,
                                     const RjTrends     *trends,
@@ -793,13 +807,11 @@ rj_trends_chart_get_natural_height (RjTrendsChart       chart,
       {
       case RJ_TRENDS_CHART_TRIGGERS:
         n_rows = MIN (trends->triggers->len, RJ_TRENDS_CHART_MAX_TRIGGERS);
-        height = n_rows * row_height (&c, chart)
-                 + (trends->triggers->len > n_rows ? c.line * 1.4 : 0) + c.line * 0.5;
+        height = list_height (&c, chart, n_rows) + c.line * 0.5;
         break;
       case RJ_TRENDS_CHART_SKILLS:
         n_rows = MIN (trends->skills->len, RJ_TRENDS_CHART_MAX_SKILLS);
-        height = c.line * 1.8 + n_rows * row_height (&c, chart)
-                 + (trends->skills->len > n_rows ? c.line * 1.4 : 0);
+        height = list_height (&c, chart, n_rows);
         break;
       case RJ_TRENDS_CHART_CRAVINGS:
       case RJ_TRENDS_CHART_MOOD:
@@ -847,7 +859,15 @@ rj_trends_chart_draw (RjTrendsChart       chart,
     }
 }
 
-/* Sets up a chart and says whether it has data; draws the empty state when not. */
+static void
+chart_end (Chart *chart)
+{
+  cairo_restore (chart->cr);
+  chart_clear (chart);
+}
+
+/* Sets up a chart and says whether it has data; when not, draws the empty state and
+ * ends the chart (the caller just returns). */
 static gboolean
 chart_begin (Chart              *chart,
              RjTrendsChart       kind,
@@ -869,14 +889,8 @@ chart_begin (Chart              *chart,
 
     draw_empty (chart, text);
   }
+  chart_end (chart);
   return FALSE;
-}
-
-static void
-chart_end (Chart *chart)
-{
-  cairo_restore (chart->cr);
-  chart_clear (chart);
 }
 
 /* The plot area of a time chart: a legend line on top, labels below, numbers left
@@ -914,10 +928,7 @@ rj_trends_chart_draw_cravings (cairo_t            *cr,
   g_return_if_fail (cr != NULL && trends != NULL && style != NULL);
 
   if (!chart_begin (&chart, RJ_TRENDS_CHART_CRAVINGS, cr, width, height, trends, style))
-    {
-      chart_end (&chart);
-      return;
-    }
+    return;
   time_plot_area (&chart, TRUE);
   days_per_bin = days_per_bin_for (trends, chart.right - chart.left, MIN_BAR_STEP);
   bins = make_bins (trends, days_per_bin);
@@ -1094,10 +1105,7 @@ rj_trends_chart_draw_mood (cairo_t            *cr,
   g_return_if_fail (cr != NULL && trends != NULL && style != NULL);
 
   if (!chart_begin (&chart, RJ_TRENDS_CHART_MOOD, cr, width, height, trends, style))
-    {
-      chart_end (&chart);
-      return;
-    }
+    return;
   time_plot_area (&chart, FALSE);
   /* Room on the right for the lines' names. */
   text_size (&chart, chart.small, _("Distress"), &label_width, NULL);
@@ -1194,10 +1202,7 @@ rj_trends_chart_draw_sober_days (cairo_t            *cr,
   g_return_if_fail (cr != NULL && trends != NULL && style != NULL);
 
   if (!chart_begin (&chart, RJ_TRENDS_CHART_SOBER_DAYS, cr, width, height, trends, style))
-    {
-      chart_end (&chart);
-      return;
-    }
+    return;
   time_plot_area (&chart, FALSE);
   {
     const LegendItem legend[] = {
@@ -1251,17 +1256,13 @@ rj_trends_chart_draw_triggers (cairo_t            *cr,
   g_return_if_fail (cr != NULL && trends != NULL && style != NULL);
 
   if (!chart_begin (&chart, RJ_TRENDS_CHART_TRIGGERS, cr, width, height, trends, style))
-    {
-      chart_end (&chart);
-      return;
-    }
+    return;
 
   row = row_height (&chart, RJ_TRENDS_CHART_TRIGGERS);
   bar_h = chart.line * 0.9;
   n_rows = MIN (trends->triggers->len, RJ_TRENDS_CHART_MAX_TRIGGERS);
   /* Only whole rows that fit, leaving room for "+N more". */
-  while (n_rows > 1 && n_rows * row + (trends->triggers->len > n_rows ? chart.line * 1.4 : 0)
-                       > height)
+  while (n_rows > 1 && list_height (&chart, RJ_TRENDS_CHART_TRIGGERS, n_rows) > height)
     n_rows--;
   label_width = MIN (width * 0.35, 200);
   text_size (&chart, chart.small, "0000", &count_width, NULL);
@@ -1315,16 +1316,12 @@ rj_trends_chart_draw_skills (cairo_t            *cr,
   g_return_if_fail (cr != NULL && trends != NULL && style != NULL);
 
   if (!chart_begin (&chart, RJ_TRENDS_CHART_SKILLS, cr, width, height, trends, style))
-    {
-      chart_end (&chart);
-      return;
-    }
+    return;
 
   row = row_height (&chart, RJ_TRENDS_CHART_SKILLS);
   bar_h = chart.line * 0.75;
   n_rows = MIN (trends->skills->len, RJ_TRENDS_CHART_MAX_SKILLS);
-  while (n_rows > 1 && chart.line * 1.8 + n_rows * row
-                       + (trends->skills->len > n_rows ? chart.line * 1.4 : 0) > height)
+  while (n_rows > 1 && list_height (&chart, RJ_TRENDS_CHART_SKILLS, n_rows) > height)
     n_rows--;
   for (guint i = 0; i < n_rows; i++)
     max = MAX (max, ((RjTrendsSkill *) g_ptr_array_index (trends->skills, i))->times_used);
