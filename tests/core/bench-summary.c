@@ -22,23 +22,6 @@
 #define A4_WIDTH 595.0
 #define A4_HEIGHT 842.0
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint n)
-{
-  qsort (values, n, sizeof (double), (GCompareFunc) compare_doubles);
-  return values[n / 2];
-}
-
 int
 main (int argc,
       char *argv[])
@@ -58,13 +41,7 @@ main (int argc,
   dir = rj_test_make_tmp_dir ("rj-bench-summary-XXXXXX");
   path = g_build_filename (dir, "journal.db", NULL);
   pdf = g_build_filename (dir, "summary.pdf", NULL);
-  store = rj_test_create_store (path, "benchmark passphrase", NULL);
-
-  g_date_clear (&last_day, 1);
-  g_date_set_dmy (&last_day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  if (!rj_demo_fill (store, &last_day, N_DAYS, SEED, &error))
-    g_error ("Could not generate the journal: %s", error->message);
+  store = rj_test_create_demo_store (path, N_DAYS, SEED, now, &last_day);
   profile = rj_store_dup_profile (store);
 
   printf ("Session summary benchmark: %u entries over %u days (median of %u runs)\n",
@@ -82,20 +59,20 @@ main (int argc,
           gint64 start = g_get_monotonic_time ();
 
           summary = rj_summary_compute (store, profile, &first, &last_day);
-          compute[run] = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+          compute[run] = rj_test_seconds_since (start);
 
           start = g_get_monotonic_time ();
           if (!rj_summary_page_write_pdf (pdf, A4_WIDTH, A4_HEIGHT, summary, profile, now,
                                           &error))
             g_error ("Could not write the PDF: %s", error->message);
-          render[run] = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+          render[run] = rj_test_seconds_since (start);
         }
 
       printf ("%2u days: compute %.4f s, render to PDF %.4f s, together %.4f s%s\n",
-              periods[p], median (compute, RUNS), median (render, RUNS),
-              median (compute, RUNS) + median (render, RUNS),
+              periods[p], rj_test_median (compute, RUNS), rj_test_median (render, RUNS),
+              rj_test_median (compute, RUNS) + rj_test_median (render, RUNS),
               periods[p] == 7
-                ? (median (compute, RUNS) + median (render, RUNS) <= 0.2
+                ? (rj_test_median (compute, RUNS) + rj_test_median (render, RUNS) <= 0.2
                    ? " (target for 7 days ≤ 0.2 s: met)"
                    : " (target for 7 days ≤ 0.2 s: NOT MET)")
                 : "");

@@ -25,29 +25,6 @@
 #define CHART_WIDTH 720
 #define CHART_HEIGHT 240
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), (GCompareFunc) compare_doubles);
-  return values[n / 2];
-}
-
-static double
-seconds_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -73,13 +50,7 @@ main (int   argc,
   dir = rj_test_make_tmp_dir ("rj-bench-trends-XXXXXX");
   path = g_build_filename (dir, "journal.db", NULL);
   pdf = g_build_filename (dir, "progress.pdf", NULL);
-  store = rj_test_create_store (path, "benchmark passphrase", NULL);
-
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  if (!rj_demo_fill (store, &today, N_DAYS, SEED, &error))
-    g_error ("Could not generate the journal: %s", error->message);
+  store = rj_test_create_demo_store (path, N_DAYS, SEED, now, &today);
   profile = rj_store_dup_profile (store);
 
   printf ("Trends benchmark: %u entries over %u days (median of %u runs)\n",
@@ -96,7 +67,7 @@ main (int   argc,
 
           g_clear_pointer (&trends, rj_trends_unref);
           trends = rj_trends_compute (store, profile, periods[p], &today);
-          compute[run] = seconds_since (start);
+          compute[run] = rj_test_seconds_since (start);
 
           /* Each chart's own work on top of the model: binning, layout and drawing. */
           for (guint c = 0; c < RJ_TRENDS_N_CHARTS; c++)
@@ -108,7 +79,7 @@ main (int   argc,
               start = g_get_monotonic_time ();
               rj_trends_chart_draw (c, cr, CHART_WIDTH, CHART_HEIGHT, trends, &style);
               cairo_surface_flush (surface);
-              charts[c][run] = seconds_since (start);
+              charts[c][run] = rj_test_seconds_since (start);
               cairo_destroy (cr);
               cairo_surface_destroy (surface);
             }
@@ -117,19 +88,20 @@ main (int   argc,
           if (!rj_progress_page_write_pdf (pdf, A4_WIDTH, A4_HEIGHT, trends, profile, now,
                                            &error))
             g_error ("Could not write the PDF: %s", error->message);
-          render[run] = seconds_since (start);
+          render[run] = rj_test_seconds_since (start);
         }
 
       printf ("%s: compute all chart data %.4f s (%u days logged, %u cravings)%s\n",
-              period_names[p], median (compute, RUNS), trends->n_days_logged,
+              period_names[p], rj_test_median (compute, RUNS), trends->n_days_logged,
               trends->n_cravings,
               periods[p] == RJ_TRENDS_PERIOD_365_DAYS
-                ? (median (compute, RUNS) <= 0.05 ? " (≤ 0.05 s: met)" : " (≤ 0.05 s: NOT MET)")
+                ? (rj_test_median (compute, RUNS) <= 0.05 ? " (≤ 0.05 s: met)"
+                                                           : " (≤ 0.05 s: NOT MET)")
                 : "");
       for (guint c = 0; c < RJ_TRENDS_N_CHARTS; c++)
         printf ("  draw %-28s %.4f s\n", rj_trends_chart_get_title (c),
-                median (charts[c], RUNS));
-      printf ("  progress page to PDF          %.4f s\n", median (render, RUNS));
+                rj_test_median (charts[c], RUNS));
+      printf ("  progress page to PDF          %.4f s\n", rj_test_median (render, RUNS));
     }
 
   pango_font_description_free (font);

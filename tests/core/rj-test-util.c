@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -543,4 +544,45 @@ rj_test_copy_file (const char *from,
   g_assert_no_error (error);
   g_file_set_contents_full (to, contents, len, G_FILE_SET_CONTENTS_NONE, 0600, &error);
   g_assert_no_error (error);
+}
+
+RjStore *
+rj_test_create_demo_store (const char *path,
+                           guint       n_days,
+                           guint32     seed,
+                           GDateTime  *now,
+                           GDate      *last_day)
+{
+  g_autoptr(RjStore) store = rj_test_create_store (path, "benchmark passphrase", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_date_clear (last_day, 1);
+  g_date_set_dmy (last_day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  if (!rj_demo_fill (store, last_day, n_days, seed, &error))
+    g_error ("Could not generate the journal: %s", error->message);
+  return g_steal_pointer (&store);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+double
+rj_test_median (double *values,
+                guint   n)
+{
+  qsort (values, n, sizeof (double), (GCompareFunc) compare_doubles);
+  return values[n / 2];
+}
+
+double
+rj_test_seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }

@@ -74,6 +74,19 @@ char      *rj_test_sqlite_integrity    (const char *path) G_GNUC_WARN_UNUSED_RES
 void       rj_test_copy_file           (const char *from,
                                         const char *to);
 
+/* For the benchmarks: a journal at @path (cheap Argon2, unlocked) filled by
+ * rj_demo_fill() with @n_days days from @seed, ending on @now's day, which is set in
+ * @last_day; fails the run if it cannot be made. */
+RjStore   *rj_test_create_demo_store   (const char *path,
+                                        guint n_days,
+                                        guint32 seed,
+                                        GDateTime *now,
+                                        GDate *last_day);
+/* The median of @n timings (sorts @values); seconds since a g_get_monotonic_time(). */
+double     rj_test_median              (double *values,
+                                        guint n);
+double     rj_test_seconds_since       (gint64 start);
+
 void       rj_test_init                (int *argc,
                                         char ***argv);
 
