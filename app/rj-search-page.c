@@ -79,6 +79,18 @@ field_name (RjSearchField field)
       return _("Use: next time");
     case RJ_SEARCH_FIELD_TRIGGER:
       return _("Trigger");
+    case RJ_SEARCH_FIELD_SESSION_KEEP:
+      return _("After the session: to keep");
+    case RJ_SEARCH_FIELD_HOMEWORK:
+      return _("Homework");
+    case RJ_SEARCH_FIELD_HOMEWORK_HOW_IT_WENT:
+      return _("Homework: how it went");
+    case RJ_SEARCH_FIELD_REVIEW_VULNERABLE:
+      return _("Looking back: what made me vulnerable");
+    case RJ_SEARCH_FIELD_REVIEW_SET_OFF:
+      return _("Looking back: what set it off");
+    case RJ_SEARCH_FIELD_REVIEW_THOUGHTS:
+      return _("Looking back: thoughts and feelings");
     default:
       g_assert_not_reached ();
     }

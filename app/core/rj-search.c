@@ -1,7 +1,8 @@
 /* rj-search.c: finding days again by what was written on them.
  *
  * Every text of a day (each craving's trigger, by its name in the client's list, and
- * its words; use or lapse; wins; topics; notes) is folded once into one buffer per day:
+ * its words; use or lapse; the look back at a lapse; wins; topics; what to keep from
+ * the session, each homework task and how it went; notes) is folded once into one buffer per day:
  * lower case, accents and other combining marks dropped, compatibility forms decomposed,
  * so that what a person types matches what they wrote however either was accented or
  * capitalised. A query is split into words at white
@@ -300,6 +301,13 @@ day_new (const RjEntry *entry,
              + 64;
   total += note_len (&entry->use.amount) + note_len (&entry->use.what_happened) +
            note_len (&entry->use.next_time) + note_len (&entry->notes);
+  total += note_len (&entry->review.vulnerable) + note_len (&entry->review.set_off) +
+           note_len (&entry->review.thoughts) + note_len (&entry->after_session.keep);
+  for (guint i = 0; i < entry->after_session.homework->len; i++)
+    {
+      const RjHomework *homework = g_ptr_array_index (entry->after_session.homework, i);
+      total += note_len (&homework->task) + note_len (&homework->how_it_went);
+    }
   for (guint i = 0; i < entry->wins->len; i++)
     total += note_len (g_ptr_array_index (entry->wins, i));
   for (guint i = 0; i < entry->topics->len; i++)
@@ -325,10 +333,21 @@ day_new (const RjEntry *entry,
   day_add_text (day, RJ_SEARCH_FIELD_USE_AMOUNT, &entry->use.amount);
   day_add_text (day, RJ_SEARCH_FIELD_USE_WHAT_HAPPENED, &entry->use.what_happened);
   day_add_text (day, RJ_SEARCH_FIELD_USE_NEXT_TIME, &entry->use.next_time);
+  day_add_text (day, RJ_SEARCH_FIELD_REVIEW_VULNERABLE, &entry->review.vulnerable);
+  day_add_text (day, RJ_SEARCH_FIELD_REVIEW_SET_OFF, &entry->review.set_off);
+  day_add_text (day, RJ_SEARCH_FIELD_REVIEW_THOUGHTS, &entry->review.thoughts);
   for (guint i = 0; i < entry->wins->len; i++)
     day_add_text (day, RJ_SEARCH_FIELD_WIN, g_ptr_array_index (entry->wins, i));
   for (guint i = 0; i < entry->topics->len; i++)
     day_add_text (day, RJ_SEARCH_FIELD_TOPIC, g_ptr_array_index (entry->topics, i));
+  day_add_text (day, RJ_SEARCH_FIELD_SESSION_KEEP, &entry->after_session.keep);
+  for (guint i = 0; i < entry->after_session.homework->len; i++)
+    {
+      const RjHomework *homework = g_ptr_array_index (entry->after_session.homework, i);
+
+      day_add_text (day, RJ_SEARCH_FIELD_HOMEWORK, &homework->task);
+      day_add_text (day, RJ_SEARCH_FIELD_HOMEWORK_HOW_IT_WENT, &homework->how_it_went);
+    }
   day_add_text (day, RJ_SEARCH_FIELD_NOTES, &entry->notes);
   return day;
 }

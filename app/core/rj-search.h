@@ -22,6 +22,12 @@ typedef enum {
   RJ_SEARCH_FIELD_USE_NEXT_TIME,
   RJ_SEARCH_FIELD_TRIGGER,        /* the name of a craving's trigger, from the client's
                                    * list of triggers */
+  RJ_SEARCH_FIELD_SESSION_KEEP,   /* after the session: what I want to keep */
+  RJ_SEARCH_FIELD_HOMEWORK,       /* a homework task, as it was set */
+  RJ_SEARCH_FIELD_HOMEWORK_HOW_IT_WENT, /* the client's word on how a task went */
+  RJ_SEARCH_FIELD_REVIEW_VULNERABLE, /* looking back at a lapse: what made me vulnerable */
+  RJ_SEARCH_FIELD_REVIEW_SET_OFF, /* looking back at a lapse: what set it off */
+  RJ_SEARCH_FIELD_REVIEW_THOUGHTS,/* looking back at a lapse: thoughts and feelings */
 } RjSearchField;
 
 /* A matched word in a snippet, as byte offsets into it: [start, end). */

@@ -148,6 +148,41 @@ field_of (const char *name)
   return RJ_SEARCH_FIELD_NOTES;
 }
 
+static RjSearchField
+loop_field_of (const char *name)
+{
+  if (g_str_equal (name, "session-keep"))
+    return RJ_SEARCH_FIELD_SESSION_KEEP;
+  if (g_str_has_suffix (name, "homework"))
+    return RJ_SEARCH_FIELD_HOMEWORK;
+  if (g_str_has_suffix (name, "homework-note"))
+    return RJ_SEARCH_FIELD_HOMEWORK_HOW_IT_WENT;
+  if (g_str_equal (name, "review-vulnerable"))
+    return RJ_SEARCH_FIELD_REVIEW_VULNERABLE;
+  if (g_str_equal (name, "review-set-off"))
+    return RJ_SEARCH_FIELD_REVIEW_SET_OFF;
+  g_assert_cmpstr (name, ==, "private-review-thoughts");
+  return RJ_SEARCH_FIELD_REVIEW_THOUGHTS;
+}
+
+/* How many canaries of rj_test_entry_full() hold "zanzibar-@name" (a word is found
+ * anywhere within a word: "homework" is inside "homework-note"). */
+static guint
+n_canaries_holding (const char *name)
+{
+  g_autofree char *word = g_strdup_printf ("zanzibar-%s", name);
+  const char *const *lists[] = { rj_test_entry_fields, rj_test_entry_loop_fields };
+  guint n = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l][i] != NULL; i++)
+      {
+        g_autofree char *canary = g_strdup_printf ("zanzibar-%s", lists[l][i]);
+        n += strstr (canary, word) != NULL;
+      }
+  return n;
+}
+
 /* Every text a client can write on a day is found, with its kind and whether it is
  * private: private items are the client's own and belong in the results. */
 static void
@@ -198,13 +233,56 @@ test_every_field (Fixture *fixture,
       g_assert_cmpstr (bold, ==, word);
     }
 
-  /* The shared part of every canary: one day, a match in each of its ten texts. */
+  /* What the session, the homework and the look back at a lapse added: each found in
+   * its own field, private where the client made it so. */
+  for (guint i = 0; rj_test_entry_loop_fields[i] != NULL; i++)
+    {
+      const char *name = rj_test_entry_loop_fields[i];
+      g_autofree char *word = g_strdup_printf ("zanzibar-%s", name);
+      g_autoptr(RjSearchResults) results = query (fixture, word);
+      g_autoptr(GPtrArray) matches = NULL;
+      g_autofree char *expected = g_strdup_printf ("Ça va — %s ✓", word);
+      RjSearchMatch *match = NULL;
+      GDate found;
+
+      g_test_message ("field %s", name);
+      g_assert_cmpuint (rj_search_results_get_n_days (results), ==, 1);
+      rj_search_results_get_date (results, 0, &found);
+      g_assert_cmpint (g_date_compare (&found, &date), ==, 0);
+
+      matches = rj_search_results_dup_matches (results, 0);
+      g_assert_cmpuint (matches->len, ==, n_canaries_holding (name));
+      for (guint m = 0; m < matches->len; m++)
+        {
+          RjSearchMatch *candidate = g_ptr_array_index (matches, m);
+          g_autofree char *bold = highlighted (candidate);
+
+          g_assert_cmpstr (bold, ==, word);
+          if (g_str_equal (candidate->snippet, expected))
+            {
+              g_assert_null (match);
+              match = candidate;
+            }
+        }
+      g_assert_nonnull (match);
+      g_assert_cmpint (match->field, ==, loop_field_of (name));
+      g_assert_cmpint (match->is_private, ==, g_str_has_prefix (name, "private-"));
+    }
+
+  /* The shared part of every canary: one day, a match in each of its texts. */
   {
     g_autoptr(RjSearchResults) results = query (fixture, "zanzibar");
     g_autoptr(GPtrArray) matches = rj_search_results_dup_matches (results, 0);
+    guint n_private = 0;
 
     g_assert_cmpuint (rj_search_results_get_n_days (results), ==, 1);
-    g_assert_cmpuint (matches->len, ==, g_strv_length ((char **) rj_test_entry_fields));
+    g_assert_cmpuint (matches->len, ==,
+                      g_strv_length ((char **) rj_test_entry_fields) +
+                      g_strv_length ((char **) rj_test_entry_loop_fields));
+    for (guint m = 0; m < matches->len; m++)
+      n_private += ((RjSearchMatch *) g_ptr_array_index (matches, m))->is_private;
+    /* Three private loop texts, and the five the day's own fields have private. */
+    g_assert_cmpuint (n_private, ==, 3 + 5);
   }
 }
 
