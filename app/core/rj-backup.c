@@ -53,6 +53,7 @@ struct _RjBackup
   char *journal_path;       /* after verify */
   char *verified_path;      /* the checked copy, until it is installed */
   gboolean verified;
+  char *claim;              /* the restore name held in restores_in_flight */
 };
 
 G_DEFINE_QUARK (rj-backup-error-quark, rj_backup_error)
@@ -862,6 +863,123 @@ rj_backup_write_to_folder_finish (RjStore *store,
 
 /* Reading. */
 
+/* Restores in flight in this process. A verify writes its copy to a hidden file
+ * beside the journal, ".<journal> restoring.XXXXXX"; a crash or a kill during verify
+ * leaves it behind, so rj_backup_remove_leftovers() deletes such files, but never one
+ * that a verify of this process is writing or holds until rj_backup_install(). The
+ * table counts, per journal, the RjBackups that hold such a file (or are about to
+ * make one): its key is the name rj_file_write_beside() is given. */
+G_LOCK_DEFINE_STATIC (restores_in_flight);
+static GHashTable *restores_in_flight;
+
+static char *
+restore_name_for (const char *journal_path)
+{
+  g_autofree char *dir = g_path_get_dirname (journal_path);
+  g_autofree char *base = g_path_get_basename (journal_path);
+  g_autofree char *name = g_strdup_printf ("%s restoring", base);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+restore_claim (RjBackup *self,
+               const char *journal_path)
+{
+  char *name = restore_name_for (journal_path);
+
+  G_LOCK (restores_in_flight);
+  if (restores_in_flight == NULL)
+    restores_in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (restores_in_flight, g_strdup (name),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (restores_in_flight, name)) + 1));
+  G_UNLOCK (restores_in_flight);
+  self->claim = name;
+}
+
+static void
+restore_release (RjBackup *self)
+{
+  guint count;
+
+  if (self->claim == NULL)
+    return;
+  G_LOCK (restores_in_flight);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (restores_in_flight, self->claim));
+  if (count <= 1)
+    g_hash_table_remove (restores_in_flight, self->claim);
+  else
+    g_hash_table_insert (restores_in_flight, g_strdup (self->claim), GUINT_TO_POINTER (count - 1));
+  G_UNLOCK (restores_in_flight);
+  g_clear_pointer (&self->claim, g_free);
+}
+
+/* Whether @name is exactly ".<base> restoring.XXXXXX" as g_mkstemp() makes it, or
+ * the -wal, -shm or -journal file SQLite keeps beside such a file. */
+static gboolean
+is_restore_leftover (const char *name,
+                     const char *prefix)
+{
+  gsize prefix_len = strlen (prefix);
+  const char *rest;
+  guint i;
+
+  if (strncmp (name, prefix, prefix_len) != 0)
+    return FALSE;
+  rest = name + prefix_len;
+  for (i = 0; i < 6; i++)
+    if (!g_ascii_isalnum (rest[i]))
+      return FALSE;
+  rest += 6;
+  return *rest == '\0' || strcmp (rest, "-wal") == 0 || strcmp (rest, "-shm") == 0 ||
+         strcmp (rest, "-journal") == 0;
+}
+
+guint
+rj_backup_remove_leftovers (const char *journal_path)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *claim = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr(GDir) folder = NULL;
+  const char *name;
+  guint n_removed = 0;
+
+  g_return_val_if_fail (journal_path != NULL, 0);
+
+  dir = g_path_get_dirname (journal_path);
+  base = g_path_get_basename (journal_path);
+  claim = restore_name_for (journal_path);
+  prefix = g_strdup_printf (".%s restoring.", base);
+
+  folder = g_dir_open (dir, 0, NULL);
+  if (folder == NULL)
+    return 0;
+
+  /* Held while deleting, so that no verify of this process starts in between. */
+  G_LOCK (restores_in_flight);
+  if (restores_in_flight == NULL || !g_hash_table_contains (restores_in_flight, claim))
+    {
+      while ((name = g_dir_read_name (folder)) != NULL)
+        {
+          g_autofree char *path = NULL;
+
+          if (!is_restore_leftover (name, prefix))
+            continue;
+          path = g_build_filename (dir, name, NULL);
+          if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+            continue;
+          if (g_unlink (path) == 0)
+            n_removed++;
+          else
+            g_debug ("A restore left over could not be removed: %s", g_strerror (errno));
+        }
+    }
+  G_UNLOCK (restores_in_flight);
+  return n_removed;
+}
+
 RjBackup *
 rj_backup_open (const char *path,
                 GError **error)
@@ -913,6 +1031,7 @@ rj_backup_free (RjBackup *self)
   g_clear_pointer (&self->created, g_date_time_unref);
   g_free (self->journal_path);
   g_free (self->verified_path);
+  restore_release (self);
   g_free (self->path);
   g_free (self);
 }
@@ -1296,6 +1415,10 @@ rj_backup_verify (RjBackup *self,
   g_clear_pointer (&self->verified_path, g_free);
   g_clear_pointer (&self->journal_path, g_free);
   self->verified = FALSE;
+  restore_release (self);
+
+  /* What an earlier verify that never finished left behind goes first. */
+  rj_backup_remove_leftovers (journal_path);
 
   contents = reread (self, TRUE, error);
   if (contents == NULL)
@@ -1322,10 +1445,13 @@ rj_backup_verify (RjBackup *self,
   /* rj_file_write_beside() names the file after this one; it is never created. */
   restore_name = g_path_get_basename (journal_path);
   restore_path = g_strdup_printf ("%s%s%s restoring", dir, G_DIR_SEPARATOR_S, restore_name);
+  /* Held until the copy is installed or removed, so that no one removes it in use. */
+  restore_claim (self, journal_path);
   tmp_path = rj_file_write_beside (restore_path, g_bytes_get_data (image, NULL),
                                    g_bytes_get_size (image), &local);
   if (tmp_path == NULL)
     {
+      restore_release (self);
       propagate_write_error (error, local);
       return FALSE;
     }
@@ -1333,6 +1459,7 @@ rj_backup_verify (RjBackup *self,
   if (!check_database (self, tmp_path, error) || !check_journal (self, tmp_path, error))
     {
       remove_database (tmp_path);
+      restore_release (self);
       return FALSE;
     }
 
@@ -1536,6 +1663,7 @@ rj_backup_install (RjBackup *self,
     }
   g_clear_pointer (&self->verified_path, g_free);
   self->verified = FALSE;
+  restore_release (self);
 
   /* The journal is in place; a folder that does not sync changes nothing of that. */
   dir = g_path_get_dirname (journal_path);

@@ -141,6 +141,13 @@ gboolean    rj_backup_install                (RjBackup *backup,
                                               char **previous_copy_out,
                                               GError **error);
 
+/* Deletes what a verify that never finished (the app crashed or was killed) left
+ * beside @journal_path: the hidden files ".<journal> restoring.XXXXXX" and SQLite's
+ * -wal, -shm and -journal files beside them. Nothing else is touched, nor the copy of
+ * a verify of this process that is running or not yet installed. Called by
+ * rj_backup_verify() and when a journal is unlocked. Returns how many were deleted. */
+guint       rj_backup_remove_leftovers       (const char *journal_path);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RjBackup, rj_backup_free)
 
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "rj-backup.h"
 #include "rj-codec.h"
 #include "rj-keyslot.h"
 #include "rj-store.h"
@@ -970,6 +971,7 @@ session_unlock (const char *path,
   gboolean blank = FALSE;
   guint8 code[RJ_RECOVERY_CODE_BYTES];
 
+  rj_backup_remove_leftovers (path);
   if (is_recovery_code)
     {
       g_autofree char *text = g_strndup (secret, secret_len);

@@ -1247,6 +1247,110 @@ test_fixture_v1 (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* The hidden copy that rj_backup_verify() writes beside the journal, or NULL. */
+static char *
+find_restore_copy (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, ".journal.db restoring.") && strlen (name) == 28)
+      return g_build_filename (dir, name, NULL);
+  return NULL;
+}
+
+static char *
+plant (const char *dir,
+       const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  static const guint8 junk[] = "still encrypted, in a real leftover";
+
+  write_file (path, junk, sizeof junk);
+  return path;
+}
+
+static void
+test_leftovers (void)
+{
+  g_autofree char *dir = new_dir ();
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autoptr(RjBackup) backup = NULL;
+  g_autoptr(RjBackup) second = NULL;
+  g_autoptr(RjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *leftover1 = NULL;
+  g_autofree char *leftover2 = NULL;
+  g_autofree char *leftover_wal = NULL;
+  g_autofree char *in_flight = NULL;
+  const char *keep_names[] = {
+    ".journal.db.Ab12Cd",                 /* a save of the journal itself */
+    ".notes",                             /* the client's own hidden file */
+    ".journal.db restoring.Ab12",         /* not what g_mkstemp() makes */
+    ".journal.db restoring.Ab12Cd.txt",
+    ".other.db restoring.Ab12Cd",         /* another journal's */
+    "journal.db restoring.Ab12Cd",        /* not hidden */
+  };
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (try_restore (backup_path, path, RJ_TEST_PASSPHRASE, FALSE, &backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (rj_backup_install (backup, path, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&backup, rj_backup_free);
+
+  /* Two verifies that died, and files that are not theirs. */
+  leftover1 = plant (dir, ".journal.db restoring.Ab12Cd");
+  leftover2 = plant (dir, ".journal.db restoring.x9Y8z7");
+  leftover_wal = plant (dir, ".journal.db restoring.x9Y8z7-wal");
+  for (guint i = 0; i < G_N_ELEMENTS (keep_names); i++)
+    g_ptr_array_add (keep, plant (dir, keep_names[i]));
+
+  /* Unlocking the journal clears them away, and nothing else. */
+  store = rj_test_open_store (path, RJ_TEST_PASSPHRASE);
+  rj_test_assert_entries (store, expected);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_false (g_file_test (leftover1, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (leftover2, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (leftover_wal, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < keep->len; i++)
+    g_assert_true (g_file_test (g_ptr_array_index (keep, i), G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A verify starts with a clean folder too. */
+  leftover1 = (g_free (leftover1), plant (dir, ".journal.db restoring.Ab12Cd"));
+  g_assert_true (try_restore (backup_path, path, RJ_TEST_PASSPHRASE, FALSE, &backup, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (leftover1, G_FILE_TEST_EXISTS));
+  in_flight = find_restore_copy (dir);
+  g_assert_nonnull (in_flight);
+
+  /* A checked copy that waits to be installed is not a leftover: neither an unlock,
+   * nor a second verify beside it, nor a direct call removes it. */
+  leftover2 = (g_free (leftover2), plant (dir, ".journal.db restoring.x9Y8z7"));
+  store = rj_test_open_store (path, RJ_TEST_PASSPHRASE);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_cmpuint (rj_backup_remove_leftovers (path), ==, 0);
+  g_assert_true (try_restore (backup_path, path, RJ_TEST_PASSPHRASE, FALSE, &second, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (in_flight, G_FILE_TEST_EXISTS));
+  g_assert_true (rj_backup_install (backup, path, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&backup, rj_backup_free);
+  assert_journal_restored (path);
+
+  /* Once no verify holds one, what is left goes. */
+  g_clear_pointer (&second, rj_backup_free);
+  g_assert_true (g_file_test (leftover2, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (rj_backup_remove_leftovers (path), ==, 1);
+  g_assert_false (g_file_test (leftover2, G_FILE_TEST_EXISTS));
+  g_assert_null (find_restore_copy (dir));
+  for (guint i = 0; i < keep->len; i++)
+    g_assert_true (g_file_test (g_ptr_array_index (keep, i), G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -1278,6 +1382,7 @@ main (int argc,
   g_test_add_func ("/backup/flipped-bits", test_flipped_bits);
   g_test_add_func ("/backup/install/keeps-previous", test_install_keeps_previous);
   g_test_add_func ("/backup/install/needs-verify", test_install_needs_verify);
+  g_test_add_func ("/backup/leftovers", test_leftovers);
   g_test_add_func ("/backup/folder", test_folder);
   g_test_add_func ("/backup/no-plaintext", test_no_plaintext);
   g_test_add_func ("/backup/file-mode", test_file_mode);
