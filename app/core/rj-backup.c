@@ -799,68 +799,6 @@ rj_backup_write_to_folder (RjStore *store,
   return g_steal_pointer (&path);
 }
 
-typedef struct {
-  char *folder;
-  guint keep;
-} FolderData;
-
-static void
-folder_data_free (FolderData *data)
-{
-  g_free (data->folder);
-  g_free (data);
-}
-
-static void
-write_to_folder_thread (GTask *task,
-                        gpointer source_object,
-                        gpointer task_data,
-                        GCancellable *cancellable)
-{
-  FolderData *data = task_data;
-  GError *error = NULL;
-  char *path = rj_backup_write_to_folder (source_object, data->folder, data->keep, &error);
-
-  if (path != NULL)
-    g_task_return_pointer (task, path, g_free);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-rj_backup_write_to_folder_async (RjStore *store,
-                                 const char *folder,
-                                 guint keep,
-                                 GCancellable *cancellable,
-                                 GAsyncReadyCallback callback,
-                                 gpointer user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  FolderData *data;
-
-  g_return_if_fail (RJ_IS_STORE (store));
-  g_return_if_fail (folder != NULL);
-  g_return_if_fail (keep >= 1);
-
-  data = g_new0 (FolderData, 1);
-  data->folder = g_strdup (folder);
-  data->keep = keep;
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rj_backup_write_to_folder_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) folder_data_free);
-  g_task_run_in_thread (task, write_to_folder_thread);
-}
-
-char *
-rj_backup_write_to_folder_finish (RjStore *store,
-                                  GAsyncResult *result,
-                                  GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /* Reading. */
 
 /* Restores in flight in this process. A verify writes its copy to a hidden file

@@ -60,22 +60,15 @@ gboolean    rj_store_write_backup_finish     (RjStore *store,
                                               GAsyncResult *result,
                                               GError **error);
 
-/* Writes "Recovery Journal backup YYYY-MM-DD HHMMSS.rjbackup" into @folder (made if
- * missing), then deletes the oldest of the backups there that this function named,
- * so that @keep of them are left. Other files in @folder are never touched. Returns
- * the new backup's path. */
+/* Writes "Recovery Journal backup YYYY-MM-DD HHMMSS.rjbackup" into @folder, which must
+ * exist (a missing folder may be a drive not plugged in: G_IO_ERROR_NOT_FOUND), then
+ * deletes the oldest of the backups there that this function named, so that @keep of
+ * them are left. Other files in @folder are never touched. Returns the new backup's
+ * path. It runs on the calling thread, before the journal locks: a thread of its own
+ * could find the keys already wiped. */
 char       *rj_backup_write_to_folder        (RjStore *store,
                                               const char *folder,
                                               guint keep,
-                                              GError **error) G_GNUC_WARN_UNUSED_RESULT;
-void        rj_backup_write_to_folder_async  (RjStore *store,
-                                              const char *folder,
-                                              guint keep,
-                                              GCancellable *cancellable,
-                                              GAsyncReadyCallback callback,
-                                              gpointer user_data);
-char       *rj_backup_write_to_folder_finish (RjStore *store,
-                                              GAsyncResult *result,
                                               GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Reading and restoring. An RjBackup is used from one thread at a time, and is not

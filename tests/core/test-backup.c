@@ -1089,21 +1089,17 @@ test_async (void)
   g_clear_object (&result);
 
   /* A folder that is not there (a USB drive not plugged in) is not made again. */
-  rj_backup_write_to_folder_async (journal, folder, 2, NULL, async_done_cb, &result);
-  in_folder = rj_backup_write_to_folder_finish (journal, wait_for (&result), &error);
+  in_folder = rj_backup_write_to_folder (journal, folder, 2, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "connect it"));
   g_assert_null (in_folder);
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
-  g_clear_object (&result);
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  rj_backup_write_to_folder_async (journal, folder, 2, NULL, async_done_cb, &result);
-  in_folder = rj_backup_write_to_folder_finish (journal, wait_for (&result), &error);
+  in_folder = rj_backup_write_to_folder (journal, folder, 2, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_test (in_folder, G_FILE_TEST_IS_REGULAR));
-  g_clear_object (&result);
 
   backup = rj_backup_open (path, &error);
   g_assert_no_error (error);
