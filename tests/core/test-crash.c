@@ -331,8 +331,14 @@ test_create_killed (void)
     }
   g_test_message ("%u kills: %u created, %u created but not reported, %u created again",
                   cycles, n_created, n_unreported, n_redone);
-  g_assert_cmpuint (n_redone, >, 0);
-  g_assert_cmpuint (n_created, >, 0);
+  /* That the kills fell both before and after the creation is a matter of timing: it
+   * holds over the normal run's hundreds of kills, not over valgrind's few slow ones,
+   * where it is only reported. */
+  if (cycles >= MIN_CYCLES)
+    {
+      g_assert_cmpuint (n_redone, >, 0);
+      g_assert_cmpuint (n_created, >, 0);
+    }
   rj_test_remove_tree (dir);
 }
 
