@@ -21,12 +21,14 @@
 #include "rj-craving-row.h"
 #include "rj-day-header.h"
 #include "rj-halt-box.h"
+#include "rj-lapse-review-dialog.h"
 #include "rj-note-list.h"
 #include "rj-number-row.h"
 #include "rj-private-button.h"
 #include "rj-recovery-glance.h"
 #include "rj-recovery-stats.h"
 #include "rj-scale-row.h"
+#include "rj-weekly-check-dialog.h"
 
 /* How long after a change it is stored: long enough that a burst of typing is one
  * write, short enough that a crash loses at most a second. */
@@ -86,6 +88,13 @@ struct _RjCheckinPage
 
   RjCravingDialog *craving_dialog;
 
+  /* The lapse review and the weekly craving check (see loop_review_*). */
+  RjLapseReviewDialog *lapse_review_dialog;
+  RjWeeklyCheckDialog *weekly_check_dialog;
+  AdwActionRow *lapse_review_row;
+  AdwActionRow *weekly_check_row;
+  GtkButton *weekly_check_button;
+
   /* Fires just after midnight: "today" becomes "yesterday", and the counts grow. */
   guint midnight_source;
 
@@ -131,6 +140,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void save_now (RjCheckinPage *self);
+static void loop_review_update (RjCheckinPage *self);
 
 /* Helpers */
 
@@ -466,6 +476,7 @@ fill_widgets (RjCheckinPage *self)
                                 entry != NULL && entry->notes.is_private);
 
   update_day_words (self);
+  loop_review_update (self);
 
   self->loading = FALSE;
 }
@@ -777,6 +788,7 @@ use_row_notify_enable_expansion_cb (RjCheckinPage *self)
   self->entry->use.used = adw_expander_row_get_enable_expansion (self->use_row)
                             ? RJ_ANSWER_YES : RJ_ANSWER_NO;
   self->stats_stale = TRUE;
+  loop_review_update (self);
   entry_changed (self);
 }
 
@@ -990,6 +1002,197 @@ close_craving_dialog (RjCheckinPage *self)
   self->craving_dialog = NULL;
 }
 
+/* The lapse review and the weekly craving check
+ *
+ * Both dialogs hand every change on at once; the page puts it into the entry of its
+ * day and stores it as it stores its own fields. The review shares "what happened" and
+ * "next time" with the Use block, so the block is filled again after each change. */
+
+/* The latest weekly check done in the 7 days up to the day shown, that day included. */
+static gboolean
+loop_review_find_weekly_check (RjCheckinPage *self,
+                               GDate         *date_out,
+                               RjWeeklyCheck *check_out)
+{
+  for (guint back = 0; back < 7; back++)
+    {
+      g_autoptr(RjEntry) entry = NULL;
+      GDate day = self->date;
+
+      if (g_date_get_julian (&day) <= back)
+        break;
+      g_date_subtract_days (&day, back);
+
+      entry = back == 0 ? rj_entry_ref (self->entry) : rj_store_dup_entry (get_store (self), &day);
+      if (entry == NULL || rj_weekly_check_is_empty (&entry->weekly))
+        continue;
+
+      *date_out = day;
+      *check_out = entry->weekly;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+loop_review_update (RjCheckinPage *self)
+{
+  gboolean records_use = self->entry != NULL && rj_entry_records_use (self->entry);
+  GDate date;
+  RjWeeklyCheck check;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->lapse_review_row), records_use);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checkin.review-lapse", records_use);
+  if (records_use && !rj_lapse_review_is_empty (&self->entry->review))
+    adw_action_row_set_subtitle (self->lapse_review_row,
+                                 _("Written. Open it to read it again or add to it."));
+  else
+    adw_action_row_set_subtitle (self->lapse_review_row,
+                                 _("A few calm questions about what led up to it"));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checkin.weekly-check",
+                                 self->entry != NULL);
+  if (self->entry != NULL && rj_store_is_unlocked (get_store (self)) &&
+      loop_review_find_weekly_check (self, &date, &check))
+    {
+      g_autofree char *total = rj_weekly_check_dup_total_text (&check);
+      g_autofree char *subtitle = NULL;
+
+      if (g_date_compare (&date, &self->date) == 0 && is_today (&date))
+        /* Translators: the weekly craving check, with its total: "Done today: 14 of 30" */
+        subtitle = g_strdup_printf (_("Done today: %s"), total);
+      else if (g_date_compare (&date, &self->date) == 0)
+        /* Translators: the weekly craving check, with its total */
+        subtitle = g_strdup_printf (_("Done on this day: %s"), total);
+      else
+        {
+          g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (&date),
+                                                             g_date_get_month (&date),
+                                                             g_date_get_day (&date), 12, 0, 0);
+          g_autofree char *weekday = g_date_time_format (time, "%A");
+
+          /* Translators: the weekly craving check, done on a day of the last week, with
+           * its total: "Done on Monday: 14 of 30" */
+          subtitle = g_strdup_printf (_("Done on %s: %s"), weekday, total);
+        }
+      adw_action_row_set_subtitle (self->weekly_check_row, subtitle);
+      gtk_button_set_label (self->weekly_check_button, _("_Open"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->weekly_check_button),
+                                   _("Open the check again, on the day it was done"));
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->weekly_check_row,
+                                   _("Optional: five questions about the past week"));
+      gtk_button_set_label (self->weekly_check_button, _("_Start"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->weekly_check_button), NULL);
+    }
+}
+
+static void
+loop_review_lapse_changed_cb (RjCheckinPage       *self,
+                              RjLapseReviewDialog *dialog)
+{
+  if (self->entry == NULL ||
+      g_date_compare (rj_lapse_review_dialog_get_date (dialog), &self->date) != 0)
+    return;
+
+  rj_lapse_review_dialog_apply (dialog, self->entry);
+
+  /* The Use block shows the same two notes. */
+  self->loading = TRUE;
+  set_note (self->what_happened_row, self->what_happened_private_button,
+            &self->entry->use.what_happened);
+  set_note (self->next_time_row, self->next_time_private_button, &self->entry->use.next_time);
+  self->loading = FALSE;
+
+  loop_review_update (self);
+  entry_changed (self);
+}
+
+static void
+loop_review_weekly_changed_cb (RjCheckinPage       *self,
+                               RjWeeklyCheckDialog *dialog)
+{
+  g_autoptr(RjEntry) entry = NULL;
+
+  if (self->entry == NULL || !rj_store_is_unlocked (get_store (self)))
+    return;
+
+  entry = dup_entry_for_day (self, rj_weekly_check_dialog_get_date (dialog));
+  rj_weekly_check_dialog_get_check (dialog, &entry->weekly);
+
+  if (entry == self->entry)
+    entry_changed (self);
+  else
+    {
+      queue_save (self, entry);
+      update_status (self);
+    }
+  loop_review_update (self);
+}
+
+static void
+loop_review_present (RjCheckinPage *self,
+                     GtkWindow     *dialog)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+  gtk_window_present (dialog);
+}
+
+static void
+loop_review_close_dialogs (RjCheckinPage *self)
+{
+  if (self->lapse_review_dialog != NULL)
+    {
+      GtkWindow *dialog = GTK_WINDOW (self->lapse_review_dialog);
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->lapse_review_dialog);
+      self->lapse_review_dialog = NULL;
+      gtk_window_destroy (dialog);
+    }
+  if (self->weekly_check_dialog != NULL)
+    {
+      GtkWindow *dialog = GTK_WINDOW (self->weekly_check_dialog);
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->weekly_check_dialog);
+      self->weekly_check_dialog = NULL;
+      gtk_window_destroy (dialog);
+    }
+}
+
+static void
+review_lapse_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  rj_checkin_page_open_lapse_review (RJ_CHECKIN_PAGE (widget));
+}
+
+static void
+weekly_check_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  rj_checkin_page_open_weekly_check (RJ_CHECKIN_PAGE (widget));
+}
+
+static void
+loop_review_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, RjCheckinPage, lapse_review_row);
+  gtk_widget_class_bind_template_child (widget_class, RjCheckinPage, weekly_check_row);
+  gtk_widget_class_bind_template_child (widget_class, RjCheckinPage, weekly_check_button);
+
+  gtk_widget_class_install_action (widget_class, "checkin.review-lapse", NULL,
+                                   review_lapse_action);
+  gtk_widget_class_install_action (widget_class, "checkin.weekly-check", NULL,
+                                   weekly_check_action);
+}
+
 /* Midnight */
 
 static void schedule_midnight (RjCheckinPage *self);
@@ -1095,6 +1298,7 @@ rj_checkin_page_dispose (GObject *object)
   RjCheckinPage *self = (RjCheckinPage *) object;
 
   close_craving_dialog (self);
+  loop_review_close_dialogs (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_handle_id (&self->midnight_source, g_source_remove);
@@ -1264,6 +1468,7 @@ rj_checkin_page_class_init (RjCheckinPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "checkin.add-craving", NULL,
                                    add_craving_action);
+  loop_review_class_init (widget_class);
 }
 
 static void
@@ -1591,6 +1796,7 @@ rj_checkin_page_clear (RjCheckinPage *self)
   g_return_if_fail (RJ_IS_CHECKIN_PAGE (self));
 
   close_craving_dialog (self);
+  loop_review_close_dialogs (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_handle_id (&self->midnight_source, g_source_remove);
@@ -1743,4 +1949,74 @@ rj_checkin_page_undo_delete_craving (RjCheckinPage *self)
 
   day_entry_changed (self, entry);
   return TRUE;
+}
+
+/**
+ * rj_checkin_page_open_lapse_review:
+ * @self: a #RjCheckinPage
+ *
+ * Opens the guided look back at the day shown, when it records use. Every change in
+ * it is stored as the check-in's own are.
+ */
+void
+rj_checkin_page_open_lapse_review (RjCheckinPage *self)
+{
+  RjLapseReviewDialog *dialog;
+
+  g_return_if_fail (RJ_IS_CHECKIN_PAGE (self));
+
+  if (self->entry == NULL || !rj_entry_records_use (self->entry))
+    return;
+
+  if (self->lapse_review_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->lapse_review_dialog));
+      return;
+    }
+
+  dialog = rj_lapse_review_dialog_new (self->entry);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (loop_review_lapse_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->lapse_review_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->lapse_review_dialog);
+  loop_review_present (self, GTK_WINDOW (dialog));
+}
+
+/**
+ * rj_checkin_page_open_weekly_check:
+ * @self: a #RjCheckinPage
+ *
+ * Opens the weekly craving check: the one done in the 7 days up to the day shown, on
+ * the day it was done, or else a new one for the day shown.
+ */
+void
+rj_checkin_page_open_weekly_check (RjCheckinPage *self)
+{
+  RjWeeklyCheckDialog *dialog;
+  RjWeeklyCheck check;
+  GDate date;
+
+  g_return_if_fail (RJ_IS_CHECKIN_PAGE (self));
+
+  if (self->entry == NULL || !rj_store_is_unlocked (get_store (self)))
+    return;
+
+  if (self->weekly_check_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->weekly_check_dialog));
+      return;
+    }
+
+  if (!loop_review_find_weekly_check (self, &date, &check))
+    {
+      date = self->date;
+      check = self->entry->weekly;
+    }
+
+  dialog = rj_weekly_check_dialog_new (&date, &check);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (loop_review_weekly_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->weekly_check_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->weekly_check_dialog);
+  loop_review_present (self, GTK_WINDOW (dialog));
 }

@@ -42,4 +42,7 @@ void         rj_checkin_page_delete_craving     (RjCheckinPage *self,
                                                  const char *craving_id);
 gboolean     rj_checkin_page_undo_delete_craving (RjCheckinPage *self);
 
+void         rj_checkin_page_open_lapse_review  (RjCheckinPage *self);
+void         rj_checkin_page_open_weekly_check  (RjCheckinPage *self);
+
 G_END_DECLS
