@@ -305,6 +305,25 @@ sober_days_summary (const RjTrends *trends)
   return g_string_free (text, FALSE);
 }
 
+/* The latest check and how it compares with the one before; no verdict. */
+static char *
+weekly_check_summary (const RjTrends *trends)
+{
+  const RjTrendsWeeklyCheck *latest =
+    &g_array_index (trends->weekly_checks, RjTrendsWeeklyCheck, trends->weekly_checks->len - 1);
+  g_autofree char *line = rj_trends_weekly_check_describe (latest);
+  g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (&latest->date),
+                                                     g_date_get_month (&latest->date),
+                                                     g_date_get_day (&latest->date), 12, 0, 0);
+  /* Translators: a day, as in "23 Nov"; see g_date_time_format() */
+  g_autofree char *day = g_date_time_format (time, _("%-d %b"));
+
+  /* Translators: "The latest check, on 23 Nov: 14 of 30, 3 lower than the check
+   * before. A self-check, not a diagnosis." */
+  return g_strdup_printf (_("The latest check, on %s: %s. A self-check, not a diagnosis."),
+                          day, line);
+}
+
 static char *
 triggers_summary (const RjTrends *trends)
 {
@@ -346,6 +365,9 @@ empty_hint (RjTrendsChart chart)
       return _("Mood and distress from the check-in show here, week by week.");
     case RJ_TRENDS_CHART_SOBER_DAYS:
       return _("Each logged day shows here, week by week.");
+    case RJ_TRENDS_CHART_WEEKLY_CHECK:
+      return _("The weekly craving check from the check-in shows here, a point a week. "
+               "It is optional.");
     case RJ_TRENDS_CHART_TRIGGERS:
       return _("The triggers picked for cravings show here, most frequent first.");
     case RJ_TRENDS_CHART_SKILLS:
@@ -373,6 +395,8 @@ chart_summary (RjTrendsChart   chart,
       return mood_summary (trends);
     case RJ_TRENDS_CHART_SOBER_DAYS:
       return sober_days_summary (trends);
+    case RJ_TRENDS_CHART_WEEKLY_CHECK:
+      return weekly_check_summary (trends);
     case RJ_TRENDS_CHART_TRIGGERS:
       return triggers_summary (trends);
     case RJ_TRENDS_CHART_SKILLS:

@@ -236,12 +236,29 @@ rj_progress_page_draw (cairo_t         *cr,
   cairo_rectangle (cr, 0, top - 1, width, available + 1);
   cairo_clip (cr);
   y = top;
-  y = draw_chart (&page, RJ_TRENDS_CHART_CRAVINGS, page.left, y, page.width,
-                  times * 0.37) + GAP;
-  y = draw_chart (&page, RJ_TRENDS_CHART_MOOD, page.left, y, page.width,
-                  times * 0.37) + GAP;
-  y = draw_chart (&page, RJ_TRENDS_CHART_SOBER_DAYS, page.left, y, page.width,
-                  times * 0.26) + GAP;
+  if (trends->has_weekly_checks)
+    {
+      /* The weekly check takes a share of the time charts only when there is one: a
+       * journal without it keeps the page as it was. */
+      times = MAX (times - GAP, 0);
+      y = draw_chart (&page, RJ_TRENDS_CHART_CRAVINGS, page.left, y, page.width,
+                      times * 0.29) + GAP;
+      y = draw_chart (&page, RJ_TRENDS_CHART_MOOD, page.left, y, page.width,
+                      times * 0.29) + GAP;
+      y = draw_chart (&page, RJ_TRENDS_CHART_SOBER_DAYS, page.left, y, page.width,
+                      times * 0.2) + GAP;
+      y = draw_chart (&page, RJ_TRENDS_CHART_WEEKLY_CHECK, page.left, y, page.width,
+                      times * 0.22) + GAP;
+    }
+  else
+    {
+      y = draw_chart (&page, RJ_TRENDS_CHART_CRAVINGS, page.left, y, page.width,
+                      times * 0.37) + GAP;
+      y = draw_chart (&page, RJ_TRENDS_CHART_MOOD, page.left, y, page.width,
+                      times * 0.37) + GAP;
+      y = draw_chart (&page, RJ_TRENDS_CHART_SOBER_DAYS, page.left, y, page.width,
+                      times * 0.26) + GAP;
+    }
   draw_chart (&page, RJ_TRENDS_CHART_TRIGGERS, page.left, y, column - GAP * 2,
               MAX (bottom - y, 0));
   draw_chart (&page, RJ_TRENDS_CHART_SKILLS, page.left + column, y, page.width - column,

@@ -56,6 +56,7 @@ typedef struct {
   double distress;
   guint n_sober;
   guint n_use;
+  int weekly;                      /* the latest weekly check's total, or RJ_NOT_LOGGED */
 } Bin;
 
 /* Text and colour. */
@@ -479,6 +480,7 @@ make_bins (const RjTrends *trends,
       bin->peak = RJ_NOT_LOGGED;
       bin->mood = RJ_NOT_LOGGED;
       bin->distress = RJ_NOT_LOGGED;
+      bin->weekly = RJ_NOT_LOGGED;
       g_date_clear (&bin->first, 1);
     }
 
@@ -495,6 +497,8 @@ make_bins (const RjTrends *trends,
       bin->n_days++;
       if (!day->logged)
         continue;
+      if (day->weekly_total != RJ_NOT_LOGGED)
+        bin->weekly = day->weekly_total;
       bin->n_logged++;
       bin->n_cravings = MAX (bin->n_cravings, 0) + day->n_cravings;
       bin->peak = MAX (bin->peak, day->peak_intensity);
@@ -689,6 +693,8 @@ rj_trends_chart_get_title (RjTrendsChart chart)
       return _("Mood and distress");
     case RJ_TRENDS_CHART_SOBER_DAYS:
       return _("Sober days");
+    case RJ_TRENDS_CHART_WEEKLY_CHECK:
+      return _("Weekly craving check");
     case RJ_TRENDS_CHART_TRIGGERS:
       return _("Triggers that came up most");
     case RJ_TRENDS_CHART_SKILLS:
@@ -713,6 +719,8 @@ rj_trends_chart_has_data (RjTrendsChart   chart,
       return trends->has_mood;
     case RJ_TRENDS_CHART_SOBER_DAYS:
       return trends->has_entries;
+    case RJ_TRENDS_CHART_WEEKLY_CHECK:
+      return trends->has_weekly_checks;
     case RJ_TRENDS_CHART_TRIGGERS:
       return trends->has_triggers;
     case RJ_TRENDS_CHART_SKILLS:
@@ -746,6 +754,9 @@ rj_trends_chart_dup_empty_text (RjTrendsChart   chart,
       return g_strdup_printf (_("No mood or distress logged in %s"), phrase);
     case RJ_TRENDS_CHART_SOBER_DAYS:
       return g_strdup_printf (_("No days logged in %s"), phrase);
+    case RJ_TRENDS_CHART_WEEKLY_CHECK:
+      /* Translators: %s is a period as in "these 30 days". */
+      return g_strdup_printf (_("No weekly craving check in %s"), phrase);
     case RJ_TRENDS_CHART_TRIGGERS:
       if (!trends->has_cravings)
         return g_strdup_printf (_("No cravings logged in %s"), phrase);
@@ -816,6 +827,7 @@ rj_trends_chart_get_natural_height (RjTrendsChart       chart,
       case RJ_TRENDS_CHART_CRAVINGS:
       case RJ_TRENDS_CHART_MOOD:
       case RJ_TRENDS_CHART_SOBER_DAYS:
+      case RJ_TRENDS_CHART_WEEKLY_CHECK:
       case RJ_TRENDS_N_CHARTS:
       default:
         height = MAX (c.line * 12, width * 0.3);
@@ -846,6 +858,9 @@ rj_trends_chart_draw (RjTrendsChart       chart,
       break;
     case RJ_TRENDS_CHART_SOBER_DAYS:
       rj_trends_chart_draw_sober_days (cr, width, height, trends, style);
+      break;
+    case RJ_TRENDS_CHART_WEEKLY_CHECK:
+      rj_trends_chart_draw_weekly_check (cr, width, height, trends, style);
       break;
     case RJ_TRENDS_CHART_TRIGGERS:
       rj_trends_chart_draw_triggers (cr, width, height, trends, style);
@@ -1234,6 +1249,103 @@ rj_trends_chart_draw_sober_days (cairo_t            *cr,
       fill_rect (&chart, &style->fill, bx, chart.bottom - sober_h, bar, sober_h);
       fill_rect (&chart, &style->fill_alt, bx, chart.bottom - sober_h - use_h, bar, use_h);
       hatch_rect (&chart, bx, chart.bottom - sober_h - use_h, bar, use_h);
+    }
+
+  draw_x_labels (&chart, bins, step);
+  chart_end (&chart);
+}
+
+/* The weekly craving check: each bin's latest total (0-30) as a point with a round
+ * marker, joined to the next bin's when that has one too; a bin without a check is a
+ * dotted mark on the baseline. Each point carries its number, so that the change from
+ * week to week reads without the axis. No line or band marks a cut-off. */
+void
+rj_trends_chart_draw_weekly_check (cairo_t            *cr,
+                                   double              width,
+                                   double              height,
+                                   const RjTrends     *trends,
+                                   const RjChartStyle *style)
+{
+  const int max = RJ_WEEKLY_N_QUESTIONS * RJ_WEEKLY_ANSWER_MAX;
+  g_autoptr(GArray) bins = NULL;
+  Chart chart;
+  guint days_per_bin;
+  double step, radius, number_width;
+  gboolean started = FALSE;
+  g_autofree char *line_label = NULL;
+
+  g_return_if_fail (cr != NULL && trends != NULL && style != NULL);
+
+  if (!chart_begin (&chart, RJ_TRENDS_CHART_WEEKLY_CHECK, cr, width, height, trends, style))
+    return;
+  time_plot_area (&chart, FALSE);
+  days_per_bin = days_per_bin_for (trends, chart.right - chart.left, MIN_BAR_STEP);
+  if (days_per_bin == 7)
+    line_label = g_strdup_printf (_("Total of the week’s check (0–%d)"), max);
+  else
+    /* Translators: the weekly check's total, one point for every few weeks */
+    line_label = g_strdup_printf (_("Latest check of every %u weeks (0–%d)"), days_per_bin / 7,
+                                  max);
+  {
+    const LegendItem legend[] = {
+      { SWATCH_LINE_ROUND, line_label },
+      { SWATCH_GAP, _("No check that week") },
+    };
+
+    legend_layout (&chart, chart.left, legend, G_N_ELEMENTS (legend), TRUE);
+    time_plot_area (&chart, FALSE);
+  }
+  bins = make_bins (trends, days_per_bin);
+  step = (chart.right - chart.left) / bins->len;
+  radius = MIN (MARKER_RADIUS, MAX (step * 0.3, 1.5));
+  text_size (&chart, chart.small, "30", &number_width, NULL);
+
+  draw_y_axis (&chart, max, 10, FALSE);
+
+  cairo_save (cr);
+  set_color (cr, &style->foreground);
+  cairo_set_line_width (cr, 2);
+  for (guint i = 0; i < bins->len; i++)
+    {
+      const Bin *bin = &g_array_index (bins, Bin, i);
+      double x = chart.left + (i + 0.5) * step;
+      double y = chart.bottom - (chart.bottom - chart.top) * MAX (bin->weekly, 0) / max;
+
+      if (bin->weekly == RJ_NOT_LOGGED)
+        {
+          started = FALSE;
+          continue;
+        }
+      if (started)
+        cairo_line_to (cr, x, y);
+      else
+        cairo_move_to (cr, x, y);
+      started = TRUE;
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  for (guint i = 0; i < bins->len; i++)
+    {
+      const Bin *bin = &g_array_index (bins, Bin, i);
+      double x = chart.left + (i + 0.5) * step;
+      double y;
+      char buf[16];
+
+      if (bin->weekly == RJ_NOT_LOGGED)
+        {
+          draw_gap_mark (&chart, chart.left + i * step + step * 0.15, MAX (step * 0.7, 1));
+          continue;
+        }
+      y = chart.bottom - (chart.bottom - chart.top) * bin->weekly / max;
+      draw_round_marker (&chart, x, y, radius);
+      /* The number above its point, where the points are far enough apart to hold it. */
+      if (step >= number_width + 4)
+        {
+          g_snprintf (buf, sizeof buf, "%d", bin->weekly);
+          draw_text (&chart, chart.small, &style->foreground, buf, x,
+                     MAX (y - radius - chart.line * 0.55, chart.top - chart.line * 0.3), 0.5, 0);
+        }
     }
 
   draw_x_labels (&chart, bins, step);

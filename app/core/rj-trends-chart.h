@@ -7,7 +7,8 @@
  * printout black and grey. No chart means anything by colour alone: cravings are bars
  * and peak intensity a line with round markers; mood is a solid line with round
  * markers and distress a dashed line with square markers, each labelled at its end;
- * skill outcomes are stacked solid / hatched / outlined. A chart without data draws
+ * skill outcomes are stacked solid / hatched / outlined; the weekly craving check is a
+ * line with round markers, each point its week's total. A chart without data draws
  * one calm sentence ("No cravings logged in these 30 days") instead of empty axes.
  *
  * A chart draws its legend and axes but not its title (rj_trends_chart_get_title()),
@@ -47,6 +48,7 @@ typedef enum {
   RJ_TRENDS_CHART_CRAVINGS,
   RJ_TRENDS_CHART_MOOD,
   RJ_TRENDS_CHART_SOBER_DAYS,
+  RJ_TRENDS_CHART_WEEKLY_CHECK,
   RJ_TRENDS_CHART_TRIGGERS,
   RJ_TRENDS_CHART_SKILLS,
   RJ_TRENDS_N_CHARTS
@@ -91,6 +93,11 @@ void        rj_trends_chart_draw_mood          (cairo_t *cr,
                                                 const RjTrends *trends,
                                                 const RjChartStyle *style);
 void        rj_trends_chart_draw_sober_days    (cairo_t *cr,
+                                                double width,
+                                                double height,
+                                                const RjTrends *trends,
+                                                const RjChartStyle *style);
+void        rj_trends_chart_draw_weekly_check (cairo_t *cr,
                                                 double width,
                                                 double height,
                                                 const RjTrends *trends,

@@ -76,6 +76,7 @@ trends_new (RjTrendsPeriod period,
         .n_cravings = RJ_NOT_LOGGED,
         .peak_intensity = RJ_NOT_LOGGED,
         .used = RJ_ANSWER_NOT_LOGGED,
+        .weekly_total = RJ_NOT_LOGGED,
       };
 
       day.date = *first;
@@ -92,6 +93,7 @@ trends_new (RjTrendsPeriod period,
         .peak_intensity = RJ_NOT_LOGGED,
         .mood = RJ_NOT_LOGGED,
         .distress = RJ_NOT_LOGGED,
+        .weekly_total = RJ_NOT_LOGGED,
       };
       guint from_end = n_weeks - 1 - i;
 
@@ -108,6 +110,7 @@ trends_new (RjTrendsPeriod period,
 
   self->triggers = g_ptr_array_new_with_free_func ((GDestroyNotify) trigger_free);
   self->skills = g_ptr_array_new_with_free_func ((GDestroyNotify) skill_free);
+  self->weekly_checks = g_array_new (FALSE, TRUE, sizeof (RjTrendsWeeklyCheck));
   return self;
 }
 
@@ -250,6 +253,15 @@ compute_entry_cb (const RjEntry *entry,
       week->n_sober_days++;
     }
 
+  if (!rj_weekly_check_is_empty (&entry->weekly))
+    {
+      RjTrendsWeeklyCheck check = { .date = entry->date };
+
+      check.total = rj_weekly_check_total (&entry->weekly, &check.n_answered);
+      day->weekly_total = check.total;
+      g_array_append_val (trends->weekly_checks, check);
+    }
+
   week->n_cravings = MAX (week->n_cravings, 0) + (int) entry->cravings->len;
   trends->n_cravings += entry->cravings->len;
   for (guint i = 0; i < entry->cravings->len; i++)
@@ -299,6 +311,42 @@ compare_skills (gconstpointer a,
   return g_utf8_collate (sa->label, sb->label);
 }
 
+static int
+compare_weekly_checks (gconstpointer a,
+                       gconstpointer b)
+{
+  return g_date_compare (&((const RjTrendsWeeklyCheck *) a)->date,
+                         &((const RjTrendsWeeklyCheck *) b)->date);
+}
+
+/* In date order (the entries may come in any), each with the one before it; a block
+ * of days keeps the latest check in it. */
+static void
+compare_weekly (RjTrends *trends)
+{
+  g_array_sort (trends->weekly_checks, compare_weekly_checks);
+  for (guint i = 0; i < trends->weekly_checks->len; i++)
+    {
+      RjTrendsWeeklyCheck *check = &g_array_index (trends->weekly_checks, RjTrendsWeeklyCheck, i);
+      guint day = day_index (&check->date, &trends->first);
+
+      if (i == 0)
+        {
+          check->previous_total = RJ_NOT_LOGGED;
+          check->change = 0;
+        }
+      else
+        {
+          check->previous_total = g_array_index (trends->weekly_checks, RjTrendsWeeklyCheck,
+                                                 i - 1).total;
+          check->change = check->total - check->previous_total;
+        }
+      g_array_index (trends->weeks, RjTrendsWeek, week_index (trends, day)).weekly_total =
+        check->total;
+    }
+  trends->has_weekly_checks = trends->weekly_checks->len > 0;
+}
+
 static void
 compute_begin (Compute         *compute,
                RjTrends        *trends,
@@ -338,6 +386,7 @@ compute_end (Compute *compute)
   trends->has_mood = trends->n_mood_days > 0 || trends->n_distress_days > 0;
   trends->has_triggers = trends->triggers->len > 0;
   trends->has_skills = trends->skills->len > 0;
+  compare_weekly (trends);
 
   g_free (compute->weeks);
   g_hash_table_unref (compute->triggers);
@@ -364,6 +413,7 @@ rj_trends_unref (RjTrends *self)
   g_array_unref (self->weeks);
   g_ptr_array_unref (self->triggers);
   g_ptr_array_unref (self->skills);
+  g_array_unref (self->weekly_checks);
   g_free (self);
 }
 
@@ -609,4 +659,29 @@ rj_trends_skill_describe (const RjTrendsSkill *skill)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s helped %u of %u time, partly %u",
                                        "%s helped %u of %u times, partly %u", rated),
                           skill->label, skill->times_helped, rated, skill->times_partly);
+}
+
+char *
+rj_trends_weekly_check_describe (const RjTrendsWeeklyCheck *check)
+{
+  int max = RJ_WEEKLY_N_QUESTIONS * RJ_WEEKLY_ANSWER_MAX;
+
+  g_return_val_if_fail (check != NULL, NULL);
+
+  if (check->previous_total == RJ_NOT_LOGGED)
+    /* Translators: the total of a weekly craving check, "14 of 30" */
+    return g_strdup_printf (_("%d of %d"), check->total, max);
+  if (check->change == 0)
+    return g_strdup_printf (_("%d of %d, the same as the check before"), check->total, max);
+  if (check->change < 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%d of %d, %d lower than the check before",
+                                         "%d of %d, %d lower than the check before",
+                                         -check->change),
+                            check->total, max, -check->change);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%d of %d, %d higher than the check before",
+                                       "%d of %d, %d higher than the check before",
+                                       check->change),
+                          check->total, max, check->change);
 }

@@ -24,6 +24,11 @@
  *   not logged is left out of "of N" (N = times the client said how it went).
  *   Skills are sorted by times helped, then times partly, then times used, then name:
  *   what helped most often first.
+ * - The weekly craving check: each check done in the period, in date order, with its
+ *   total (the sum of the answered questions, 0-30) and its change from the check
+ *   before it in the period (the week-to-week comparison). A day or a week carries the
+ *   total of the latest check on it. A self-check, not a diagnosis: no cut-off, no
+ *   verdict, only the numbers and their change.
  */
 
 #pragma once
@@ -53,6 +58,7 @@ typedef struct {
   int n_cravings;             /* RJ_NOT_LOGGED when the day is not logged */
   int peak_intensity;         /* highest logged intensity, or RJ_NOT_LOGGED */
   RjAnswer used;              /* NOT_LOGGED: a gap; YES: use recorded; NO: a sober day */
+  int weekly_total;           /* the weekly check done that day, or RJ_NOT_LOGGED */
 } RjTrendsDay;
 
 /* A block of up to 7 days ending on @last. */
@@ -67,6 +73,7 @@ typedef struct {
   double distress;            /* mean, or RJ_NOT_LOGGED */
   guint n_sober_days;         /* logged days without use */
   guint n_use_days;           /* logged days with use */
+  int weekly_total;           /* the latest weekly check in the block, or RJ_NOT_LOGGED */
 } RjTrendsWeek;
 
 typedef struct {
@@ -84,6 +91,15 @@ typedef struct {
   guint times_not_helped;     /* did not help */
   guint times_not_rated;      /* how it went was not logged */
 } RjTrendsSkill;
+
+/* One weekly craving check, and how it compares with the one before. */
+typedef struct {
+  GDate date;
+  int total;                  /* sum of the answered questions */
+  guint n_answered;           /* of RJ_WEEKLY_N_QUESTIONS, at least 1 */
+  int previous_total;         /* the check before it in the period, or RJ_NOT_LOGGED */
+  int change;                 /* total - previous_total; 0 when there was none */
+} RjTrendsWeeklyCheck;
 
 typedef struct {
   RjTrendsPeriod period;
@@ -109,11 +125,13 @@ typedef struct {
   gboolean has_mood;          /* mood or distress logged on some day */
   gboolean has_triggers;
   gboolean has_skills;
+  gboolean has_weekly_checks;
 
   GArray *days;               /* of RjTrendsDay, one per day of the period, in order */
   GArray *weeks;              /* of RjTrendsWeek, oldest first */
   GPtrArray *triggers;        /* of RjTrendsTrigger*, most first, ties by name */
   GPtrArray *skills;          /* of RjTrendsSkill*, see above for the order */
+  GArray *weekly_checks;      /* of RjTrendsWeeklyCheck, in date order */
 
   /*< private >*/
   gatomicrefcount ref_count;
@@ -164,6 +182,10 @@ char       *rj_trends_dup_period_phrase    (const RjTrends *self) G_GNUC_WARN_UN
  * how it went not logged" when no answer was given. Uses whose answer was not logged
  * are not in "of N". Plural forms by ngettext. */
 char       *rj_trends_skill_describe       (const RjTrendsSkill *skill) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The plain-language line for a weekly check: "14 of 30, 3 lower than the check
+ * before", "14 of 30, the same as the check before", or "14 of 30" for the first. */
+char       *rj_trends_weekly_check_describe (const RjTrendsWeeklyCheck *check) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RjTrends, rj_trends_unref)
 

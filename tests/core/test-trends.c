@@ -527,6 +527,129 @@ test_private_counts_only (void)
   journal_clear (&j);
 }
 
+static void
+set_weekly (RjEntry *entry,
+            int      a0,
+            int      a1,
+            int      a2,
+            int      a3,
+            int      a4)
+{
+  entry->weekly.answers[RJ_WEEKLY_HOW_OFTEN] = a0;
+  entry->weekly.answers[RJ_WEEKLY_HOW_STRONG] = a1;
+  entry->weekly.answers[RJ_WEEKLY_HOW_LONG] = a2;
+  entry->weekly.answers[RJ_WEEKLY_HOW_HARD] = a3;
+  entry->weekly.answers[RJ_WEEKLY_OVERALL] = a4;
+}
+
+/* Weekly craving checks over four weeks, added out of order: totals, the change from
+ * the check before, the week each falls in, and a week without one. */
+static void
+test_weekly_checks (void)
+{
+  Journal j;
+  g_autoptr(RjTrends) trends = NULL;
+  g_autoptr(RjTrends) none = NULL;
+  const RjTrendsWeeklyCheck *check;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *same = NULL;
+  RjEntry *entry;
+
+  journal_init (&j);
+  /* 23 days back 5+4+4+3+4 = 20; 16 days back one answer left out, 4+3+3+3 = 13;
+   * 9 days back 4+4+3+2+4 = 17; 2 days back 3+2+1+1+2 = 9. */
+  set_weekly (journal_day (&j, 2), 3, 2, 1, 1, 2);
+  set_weekly (journal_day (&j, 23), 5, 4, 4, 3, 4);
+  set_weekly (journal_day (&j, 9), 4, 4, 3, 2, 4);
+  set_weekly (journal_day (&j, 16), 4, 3, RJ_NOT_LOGGED, 3, 3);
+  /* A day with an entry but no check is not a check of 0. */
+  journal_day (&j, 5)->mood = 6;
+  /* Outside the period: never counted, never compared with. */
+  set_weekly (journal_day (&j, 40), 6, 6, 6, 6, 6);
+
+  trends = journal_trends (&j, 28);
+  g_assert_true (trends->has_weekly_checks);
+  g_assert_cmpuint (trends->weekly_checks->len, ==, 4);
+
+  check = &g_array_index (trends->weekly_checks, RjTrendsWeeklyCheck, 0);
+  g_assert_cmpint (check->total, ==, 20);
+  g_assert_cmpuint (check->n_answered, ==, 5);
+  g_assert_cmpint (check->previous_total, ==, RJ_NOT_LOGGED);
+  g_assert_cmpint (check->change, ==, 0);
+  first = rj_trends_weekly_check_describe (check);
+  g_assert_cmpstr (first, ==, "20 of 30");
+
+  check = &g_array_index (trends->weekly_checks, RjTrendsWeeklyCheck, 1);
+  g_assert_cmpint (check->total, ==, 13);
+  g_assert_cmpuint (check->n_answered, ==, 4);
+  g_assert_cmpint (check->previous_total, ==, 20);
+  g_assert_cmpint (check->change, ==, -7);
+  second = rj_trends_weekly_check_describe (check);
+  g_assert_cmpstr (second, ==, "13 of 30, 7 lower than the check before");
+
+  check = &g_array_index (trends->weekly_checks, RjTrendsWeeklyCheck, 2);
+  g_assert_cmpint (check->total, ==, 17);
+  g_assert_cmpint (check->change, ==, 4);
+  third = rj_trends_weekly_check_describe (check);
+  g_assert_cmpstr (third, ==, "17 of 30, 4 higher than the check before");
+
+  check = &g_array_index (trends->weekly_checks, RjTrendsWeeklyCheck, 3);
+  g_assert_cmpint (check->total, ==, 9);
+  g_assert_cmpint (check->previous_total, ==, 17);
+  g_assert_cmpint (check->change, ==, -8);
+  g_assert_true (g_date_compare (&check->date, &journal_day (&j, 2)->date) == 0);
+
+  /* Four 7-day blocks ending on the last day; each holds one check. */
+  g_assert_cmpuint (trends->weeks->len, ==, 4);
+  g_assert_cmpint (week (trends, 0)->weekly_total, ==, 20);
+  g_assert_cmpint (week (trends, 1)->weekly_total, ==, 13);
+  g_assert_cmpint (week (trends, 2)->weekly_total, ==, 17);
+  g_assert_cmpint (week (trends, 3)->weekly_total, ==, 9);
+  g_assert_cmpint (day_back (trends, 2)->weekly_total, ==, 9);
+  g_assert_cmpint (day_back (trends, 5)->weekly_total, ==, RJ_NOT_LOGGED);
+  g_assert_cmpint (day_back (trends, 3)->weekly_total, ==, RJ_NOT_LOGGED);
+
+  /* Two checks in one week: the block keeps the later one; the same total says so. */
+  set_weekly (journal_day (&j, 0), 3, 2, 1, 1, 2);
+  g_clear_pointer (&trends, rj_trends_unref);
+  trends = journal_trends (&j, 28);
+  g_assert_cmpuint (trends->weekly_checks->len, ==, 5);
+  check = &g_array_index (trends->weekly_checks, RjTrendsWeeklyCheck, 4);
+  g_assert_cmpint (check->change, ==, 0);
+  same = rj_trends_weekly_check_describe (check);
+  g_assert_cmpstr (same, ==, "9 of 30, the same as the check before");
+  g_assert_cmpint (week (trends, 3)->weekly_total, ==, 9);
+  g_assert_true (rj_trends_chart_has_data (RJ_TRENDS_CHART_WEEKLY_CHECK, trends));
+
+  /* Only the last week: one check, nothing to compare it with. */
+  none = journal_trends (&j, 1);
+  g_assert_cmpuint (none->weekly_checks->len, ==, 1);
+  g_assert_cmpint (g_array_index (none->weekly_checks, RjTrendsWeeklyCheck, 0).previous_total,
+                   ==, RJ_NOT_LOGGED);
+
+  /* A period without a check: the chart says so, and there is no line. */
+  entry = journal_day (&j, 60);
+  entry->mood = 4;
+  g_clear_pointer (&none, rj_trends_unref);
+  {
+    GDate from = j.last, to = j.last;
+    g_autofree char *text = NULL;
+
+    g_date_subtract_days (&from, 62);
+    g_date_subtract_days (&to, 50);
+    none = rj_trends_compute_for_entries (j.entries, j.profile, RJ_TRENDS_PERIOD_CUSTOM,
+                                          &from, &to);
+    g_assert_false (none->has_weekly_checks);
+    g_assert_false (rj_trends_chart_has_data (RJ_TRENDS_CHART_WEEKLY_CHECK, none));
+    text = rj_trends_chart_dup_empty_text (RJ_TRENDS_CHART_WEEKLY_CHECK, none);
+    g_assert_nonnull (strstr (text, "No weekly craving check"));
+  }
+
+  journal_clear (&j);
+}
+
 static guint
 count_inked_pixels (cairo_surface_t *surface)
 {
@@ -626,6 +749,7 @@ main (int argc,
   g_test_add_func ("/trends/period-boundaries", test_period_boundaries);
   g_test_add_func ("/trends/private-counts-only", test_private_counts_only);
   g_test_add_func ("/trends/empty-and-sparse", test_empty_and_sparse);
+  g_test_add_func ("/trends/weekly-checks", test_weekly_checks);
 
   return g_test_run ();
 }
