@@ -1079,6 +1079,9 @@ loop_review_update (RjCheckinPage *self)
       gtk_button_set_label (self->weekly_check_button, _("_Open"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->weekly_check_button),
                                    _("Open the check again, on the day it was done"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->weekly_check_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Open the weekly craving check"), -1);
     }
   else
     {
@@ -1086,6 +1089,9 @@ loop_review_update (RjCheckinPage *self)
                                    _("Optional: five questions about the past week"));
       gtk_button_set_label (self->weekly_check_button, _("_Start"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->weekly_check_button), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->weekly_check_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Start the weekly craving check"), -1);
     }
 }
 

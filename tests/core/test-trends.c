@@ -527,6 +527,25 @@ test_private_counts_only (void)
   journal_clear (&j);
 }
 
+static guint
+count_inked_pixels (cairo_surface_t *surface)
+{
+  const guint8 *data;
+  int stride, width, height;
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (((const guint32 *) (data + y * stride))[x] >> 24 != 0)
+        n++;
+  return n;
+}
+
 static void
 set_weekly (RjEntry *entry,
             int      a0,
@@ -622,6 +641,36 @@ test_weekly_checks (void)
   g_assert_cmpstr (same, ==, "9 of 30, the same as the check before");
   g_assert_cmpint (week (trends, 3)->weekly_total, ==, 9);
   g_assert_true (rj_trends_chart_has_data (RJ_TRENDS_CHART_WEEKLY_CHECK, trends));
+  g_assert_cmpstr (rj_trends_chart_get_title (RJ_TRENDS_CHART_WEEKLY_CHECK), ==,
+                   "Weekly craving check");
+  {
+    /* The line draws more ink than the chart of a period without a check (its one
+     * calm sentence). */
+    PangoFontDescription *font = pango_font_description_from_string ("Sans 9");
+    cairo_surface_t *with = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 480, 200);
+    cairo_surface_t *without = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 480, 200);
+    g_autoptr(RjTrends) empty_period = NULL;
+    GDate from = j.last, to = j.last;
+    RjChartStyle style;
+    cairo_t *cr;
+
+    rj_chart_style_init_print (&style, font);
+    cr = cairo_create (with);
+    rj_trends_chart_draw (RJ_TRENDS_CHART_WEEKLY_CHECK, cr, 480, 200, trends, &style);
+    cairo_destroy (cr);
+    g_date_subtract_days (&from, 70);
+    g_date_subtract_days (&to, 41);
+    empty_period = rj_trends_compute_for_entries (j.entries, j.profile,
+                                                  RJ_TRENDS_PERIOD_CUSTOM, &from, &to);
+    cr = cairo_create (without);
+    rj_trends_chart_draw (RJ_TRENDS_CHART_WEEKLY_CHECK, cr, 480, 200, empty_period, &style);
+    cairo_destroy (cr);
+    g_assert_cmpuint (count_inked_pixels (with), >, 2 * count_inked_pixels (without));
+    g_assert_cmpuint (count_inked_pixels (without), >, 0);
+    cairo_surface_destroy (with);
+    cairo_surface_destroy (without);
+    pango_font_description_free (font);
+  }
 
   /* Only the last week: one check, nothing to compare it with. */
   none = journal_trends (&j, 1);
@@ -648,25 +697,6 @@ test_weekly_checks (void)
   }
 
   journal_clear (&j);
-}
-
-static guint
-count_inked_pixels (cairo_surface_t *surface)
-{
-  const guint8 *data;
-  int stride, width, height;
-  guint n = 0;
-
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  width = cairo_image_surface_get_width (surface);
-  height = cairo_image_surface_get_height (surface);
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      if (((const guint32 *) (data + y * stride))[x] >> 24 != 0)
-        n++;
-  return n;
 }
 
 /* Empty states: the model says what is missing, each chart says it in one sentence and
