@@ -197,7 +197,7 @@ close_dialogs (RjWindow *self)
         continue;
 
       if (RJ_IS_HELP_NOW_DIALOG (window))
-        rj_help_now_dialog_set_contacts (RJ_HELP_NOW_DIALOG (window), NULL);
+        rj_help_now_dialog_set_plan (RJ_HELP_NOW_DIALOG (window), NULL);
       else
         g_ptr_array_add (dialogs, g_object_ref (window));
     }
