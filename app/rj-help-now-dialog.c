@@ -277,6 +277,12 @@ rj_help_now_dialog_set_plan (RjHelpNowDialog *self,
       self->n_strategies++;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->plan_group), self->n_strategies > 0);
+  /* The lines are further down now: say so, so that no one misses them. */
+  if (self->n_strategies > 0)
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                                 _("You don’t have to get through this alone. Start with what "
+                                   "you planned; the crisis lines below are free and "
+                                   "confidential, and someone answers day and night."));
 
   /* The people the client chose for their plan first, then everyone else. */
   contacts = g_ptr_array_new ();
