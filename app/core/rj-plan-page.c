@@ -40,6 +40,9 @@ typedef struct {
 /* From the most generous to the tightest; the last always fits in what A4 or Letter
  * leaves between header and footer. */
 static const Fit fits[] = {
+  /* A plan that leaves room is printed large: it may hang on the fridge. */
+  { 12, 3, RJ_MAX_PLAN_ITEMS, BODY + 3.5, GAP + 10 },
+  { 12, 3, RJ_MAX_PLAN_ITEMS, BODY + 2.0, GAP + 7 },
   { 12, 3, RJ_MAX_PLAN_ITEMS, BODY + 1.0, GAP + 4 },
   { 8, 2, RJ_MAX_PLAN_ITEMS, BODY + 0.5, GAP + 2 },
   { 6, 2, 12, BODY, GAP },
@@ -105,7 +108,8 @@ draw_heading (Page       *page,
               double      y,
               const char *title)
 {
-  y += show_plain (page, page->left, y, page->width, title, HEADING, PANGO_WEIGHT_BOLD, 1);
+  y += show_plain (page, page->left, y, page->width, title,
+                   MAX (HEADING, page->fit->size + 1.5), PANGO_WEIGHT_BOLD, 1);
   rj_page_hline (page->cr, page->left, y + 1, page->width, 0.5);
   return y + 3;
 }
