@@ -374,6 +374,26 @@ rj_reminder_withdraw (RjReminder *self)
 }
 
 /**
+ * rj_reminder_wake:
+ * @self: a #RjReminder
+ *
+ * Looks at the clock at once, as on any wake-up, rather than at the end of the
+ * current sleep: for when the computer has just woken, and for the tests. A reminder
+ * that is due is sent; one that was already sent is not sent again.
+ */
+void
+rj_reminder_wake (RjReminder *self)
+{
+  g_return_if_fail (RJ_IS_REMINDER (self));
+
+  if (self->timeout_id == 0)
+    return;
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  wake_cb (self);
+}
+
+/**
  * rj_reminder_set_clock:
  * @self: a #RjReminder
  * @clock: (nullable): what tells the time, or %NULL for the local wall clock

@@ -24,6 +24,7 @@ RjReminder *rj_reminder_new                   (GApplication *application,
 gboolean    rj_reminder_get_enabled           (RjReminder *self);
 GDateTime  *rj_reminder_get_due               (RjReminder *self);
 void        rj_reminder_withdraw              (RjReminder *self);
+void        rj_reminder_wake                  (RjReminder *self);
 void        rj_reminder_set_clock             (RjReminder *self,
                                                RjReminderClock clock,
                                                gpointer user_data);
