@@ -391,6 +391,31 @@ test_switch_off (void)
   reset ();
 }
 
+/* A reminder of its own, on and off, goes with its last reference and leaves no timer
+ * behind that would wake a freed object. */
+static void
+test_finalize (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) now = local_at (15, 9, 0, 0);
+  RjReminder *reminder;
+
+  set_now (now);
+  reminder = rj_reminder_new (G_APPLICATION (app), settings);
+  rj_reminder_set_clock (reminder, fake_clock, NULL);
+  g_assert_false (rj_reminder_get_enabled (reminder));
+  g_assert_null (rj_reminder_get_due (reminder));
+
+  g_settings_set_boolean (settings, "reminder-enabled", TRUE);
+  g_assert_true (rj_reminder_get_enabled (reminder));
+  g_assert_nonnull (rj_reminder_get_due (reminder));
+  g_assert_finalize_object (reminder);
+
+  g_settings_set_boolean (settings, "reminder-enabled", FALSE);
+  rj_ui_test_settle (100 * 1000);
+  reset ();
+}
+
 typedef struct
 {
   guint n_windows_added;
@@ -544,6 +569,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/reminder/notification", test_notification);
   g_test_add_func ("/ui/reminder/switch-off", test_switch_off);
+  g_test_add_func ("/ui/reminder/finalize", test_finalize);
   g_test_add_func ("/ui/reminder/background", test_background);
 
   status = g_test_run ();
