@@ -33,6 +33,7 @@ struct _RjAfterSessionGroup
   GtkListBox *homework_list;
   AdwEntryRow *add_row;
   RjPrivateButton *add_private_button;
+  GtkButton *add_button;
 };
 
 G_DEFINE_FINAL_TYPE (RjAfterSessionGroup, rj_after_session_group, ADW_TYPE_BIN)
@@ -393,6 +394,7 @@ rj_after_session_group_class_init (RjAfterSessionGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RjAfterSessionGroup, homework_list);
   gtk_widget_class_bind_template_child (widget_class, RjAfterSessionGroup, add_row);
   gtk_widget_class_bind_template_child (widget_class, RjAfterSessionGroup, add_private_button);
+  gtk_widget_class_bind_template_child (widget_class, RjAfterSessionGroup, add_button);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_row_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_button_clicked_cb);
