@@ -286,6 +286,8 @@ rj_homework_group_set_tasks (RjHomeworkGroup *self,
                              GPtrArray       *tasks,
                              const GDate     *today)
 {
+  gboolean several_sessions = FALSE;
+
   g_return_if_fail (RJ_IS_HOMEWORK_GROUP (self));
 
   self->loading = TRUE;
@@ -295,7 +297,19 @@ rj_homework_group_set_tasks (RjHomeworkGroup *self,
   g_ptr_array_set_size (self->rows, 0);
 
   for (guint i = 0; tasks != NULL && i < tasks->len; i++)
-    row_changed (self, add_task_row (self, g_ptr_array_index (tasks, i), today));
+    {
+      const RjOpenHomework *task = g_ptr_array_index (tasks, i);
+      const RjOpenHomework *first = g_ptr_array_index (tasks, 0);
+
+      row_changed (self, add_task_row (self, task, today));
+      if (g_date_compare (&task->set_on, &first->set_on) != 0)
+        several_sessions = TRUE;
+    }
+
+  /* Tasks still open from more than one session are not all from the last one. */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self),
+                                   several_sessions ? _("Homework From Recent Sessions")
+                                                    : _("Homework From Your Last Session"));
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->rows->len > 0);
   self->loading = FALSE;

@@ -249,6 +249,8 @@ test_homework_next_day (Fixture       *fixture,
   g_assert_cmpuint (rj_homework_group_get_n_tasks (group), ==, 3);
   g_assert_cmpstr (rj_homework_group_get_task_text (group, 0), ==,
                    "Urge surfing twice before Thursday");
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
+                   "Homework From Your Last Session");
   g_assert_cmpstr (rj_homework_group_get_task_text (group, 2), ==,
                    "Write down three early warning signs");
   g_assert_cmpstr (rj_homework_group_get_set_on_text (group, 0), ==, set_on);
