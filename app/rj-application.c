@@ -3,6 +3,11 @@
  * One window per journal file. `--journal FILE` opens another file than the one the
  * settings name; a second start with the same file brings its window forward.
  *
+ * While the daily reminder is on, the application holds itself: closing the last
+ * window locks its journal as always, and the process stays to send the reminder.
+ * `--background`, which the reminder's autostart entry runs at login, starts it with
+ * no window. Quit, and the end of the session, still end it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -20,6 +25,7 @@
 #include "rj-demo.h"
 #include "rj-context.h"
 #include "rj-help-now-dialog.h"
+#include "rj-reminder.h"
 #include "rj-session-watch.h"
 #include "rj-utils.h"
 #include "rj-window-private.h"
@@ -33,6 +39,12 @@ struct _RjApplication
 
   /* Locks every journal when the screen locks and before the computer sleeps. */
   RjSessionWatch *session_watch;
+
+  /* The daily reminder, and whether the application holds itself for it. */
+  GSettings *settings;
+  RjReminder *reminder;
+  gboolean holding_for_reminder;
+  gboolean quitting;
 };
 
 /* The demo journal holds made-up days, so it opens with a passphrase anyone may know
@@ -51,6 +63,8 @@ static const GOptionEntry option_entries[] = {
     NULL },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
+  { "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Start without a window, for the daily reminder"), NULL },
   { NULL }
 };
 
@@ -81,7 +95,15 @@ quit_action (GSimpleAction *action,
   RjApplication *self = user_data;
   g_autoptr(GList) windows = NULL;
 
-  /* Closing each window locks its journal; the application ends with the last one. */
+  /* Closing each window locks its journal; the application ends with the last one,
+   * even while the daily reminder is on: it comes back at the next login. */
+  self->quitting = TRUE;
+  if (self->holding_for_reminder)
+    {
+      self->holding_for_reminder = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
+
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
@@ -269,6 +291,31 @@ toplevels_items_changed_cb (GListModel *toplevels,
     }
 }
 
+static void
+update_reminder_hold (RjApplication *self)
+{
+  gboolean hold = !self->quitting && rj_reminder_get_enabled (self->reminder);
+
+  if (hold == self->holding_for_reminder)
+    return;
+
+  self->holding_for_reminder = hold;
+  if (hold)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static void
+window_notify_is_active_cb (RjApplication *self,
+                            GParamSpec    *pspec,
+                            GtkWindow     *window)
+{
+  /* The client is here: the reminder has done its work. */
+  if (gtk_window_is_active (window) && self->reminder != NULL)
+    rj_reminder_withdraw (self->reminder);
+}
+
 static const GActionEntry action_entries[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -297,6 +344,11 @@ rj_application_command_line (GApplication            *application,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *journal = NULL;
   g_autofree char *path = NULL;
+
+  /* At login, for the daily reminder: no window. Without the reminder nothing holds
+   * the application, and it ends at once. */
+  if (g_variant_dict_contains (options, "background"))
+    return EXIT_SUCCESS;
 
   if (g_variant_dict_contains (options, "demo"))
     {
@@ -327,6 +379,10 @@ rj_application_activate (GApplication *application)
 {
   RjApplication *self = RJ_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* Also what a click on the reminder does. */
+  if (self->reminder != NULL)
+    rj_reminder_withdraw (self->reminder);
 
   if (window != NULL)
     gtk_window_present (window);
@@ -362,6 +418,12 @@ rj_application_startup (GApplication *application)
   self->session_watch = rj_session_watch_new ();
   g_signal_connect_object (self->session_watch, "lock-requested",
                            G_CALLBACK (session_watch_lock_requested_cb), self, G_CONNECT_SWAPPED);
+
+  self->settings = g_settings_new (APP_ID);
+  self->reminder = rj_reminder_new (application, self->settings);
+  g_signal_connect_object (self->reminder, "notify::enabled",
+                           G_CALLBACK (update_reminder_hold), self, G_CONNECT_SWAPPED);
+  update_reminder_hold (self);
 }
 
 static void
@@ -376,6 +438,10 @@ rj_application_window_added (GtkApplication *application,
   if (RJ_IS_WINDOW (window) && self->session_watch != NULL)
     rj_session_watch_add_store (self->session_watch,
                                 rj_context_get_store (rj_window_get_context (RJ_WINDOW (window))));
+
+  if (RJ_IS_WINDOW (window))
+    g_signal_connect_object (window, "notify::is-active",
+                             G_CALLBACK (window_notify_is_active_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -401,6 +467,8 @@ rj_application_shutdown (GApplication *application)
   G_APPLICATION_CLASS (rj_application_parent_class)->shutdown (application);
 
   g_clear_object (&self->session_watch);
+  g_clear_object (&self->reminder);
+  g_clear_object (&self->settings);
   g_ptr_array_set_size (self->demo_dirs, 0);
 }
 
@@ -410,6 +478,8 @@ rj_application_finalize (GObject *object)
   RjApplication *self = RJ_APPLICATION (object);
 
   g_clear_object (&self->session_watch);
+  g_clear_object (&self->reminder);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->demo_dirs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rj_application_parent_class)->finalize (object);
@@ -546,4 +616,18 @@ rj_application_get_session_watch (RjApplication *self)
   g_return_val_if_fail (RJ_IS_APPLICATION (self), NULL);
 
   return self->session_watch;
+}
+
+/**
+ * rj_application_get_reminder:
+ * @self: a #RjApplication
+ *
+ * Returns: (transfer none) (nullable): the daily reminder, from startup until shutdown
+ */
+RjReminder *
+rj_application_get_reminder (RjApplication *self)
+{
+  g_return_val_if_fail (RJ_IS_APPLICATION (self), NULL);
+
+  return self->reminder;
 }

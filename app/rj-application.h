@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "rj-reminder.h"
 #include "rj-session-watch.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,6 @@ void           rj_application_open_journal (RjApplication *self,
 gboolean       rj_application_open_demo    (RjApplication *self,
                                             GError **error);
 RjSessionWatch *rj_application_get_session_watch (RjApplication *self);
+RjReminder     *rj_application_get_reminder      (RjApplication *self);
 
 G_END_DECLS

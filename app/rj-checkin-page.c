@@ -17,10 +17,12 @@
 #include <glib/gi18n.h>
 
 #include "rj-checkin-page.h"
+#include "rj-after-session-group.h"
 #include "rj-craving-dialog.h"
 #include "rj-craving-row.h"
 #include "rj-day-header.h"
 #include "rj-halt-box.h"
+#include "rj-homework-group.h"
 #include "rj-lapse-review-dialog.h"
 #include "rj-note-list.h"
 #include "rj-number-row.h"
@@ -28,6 +30,7 @@
 #include "rj-recovery-glance.h"
 #include "rj-recovery-stats.h"
 #include "rj-scale-row.h"
+#include "rj-summary.h"
 #include "rj-weekly-check-dialog.h"
 
 /* How long after a change it is stored: long enough that a burst of typing is one
@@ -35,6 +38,9 @@
 #define SAVE_DELAY_MS 500
 /* How long to wait before trying a failed write again when nothing else changes. */
 #define RETRY_DELAY_SECONDS 5
+/* How far back open homework is looked for: four weeks covers the sessions a client
+ * still works on; older tasks are on the pages printed since. */
+#define HOMEWORK_DAYS_BACK 28
 
 enum {
   MEDICATION_NOT_LOGGED,
@@ -46,6 +52,15 @@ typedef struct {
   RjEntry *entry;
   guint64 serial;
 } PendingSave;
+
+/* A task ticked off on the check-in of @shown_on: it stays there, shown as done, for
+ * the rest of @ticked_on, so that a mistaken tick can be taken back. */
+typedef struct {
+  GDate shown_on;
+  GDate ticked_on;
+  GDate set_on;
+  char *id;
+} TickedHomework;
 
 struct _RjCheckinPage
 {
@@ -98,6 +113,12 @@ struct _RjCheckinPage
   /* Fires just after midnight: "today" becomes "yesterday", and the counts grow. */
   guint midnight_source;
 
+  /* Homework from earlier sessions changed on this page: the entries of the days it
+   * was set, by Julian day, until they are handed to the store. */
+  GHashTable *homework_edits;
+  guint homework_save_source;
+  GPtrArray *homework_ticked;   /* of TickedHomework* */
+
   /* Template widgets */
   GtkScrolledWindow *scrolled_window;
   RjRecoveryGlance *glance;
@@ -124,6 +145,8 @@ struct _RjCheckinPage
   RjNoteList *topics_list;
   GtkTextView *notes_view;
   RjPrivateButton *notes_private_button;
+  RjAfterSessionGroup *after_session_group;
+  RjHomeworkGroup *homework_group;
 };
 
 G_DEFINE_FINAL_TYPE (RjCheckinPage, rj_checkin_page, ADW_TYPE_BIN)
@@ -141,6 +164,9 @@ static GParamSpec *properties[N_PROPS];
 
 static void save_now (RjCheckinPage *self);
 static void loop_review_update (RjCheckinPage *self);
+static void fill_session_loop (RjCheckinPage *self);
+static void update_after_session_visible (RjCheckinPage *self);
+static void save_homework_edits (RjCheckinPage *self);
 
 /* Helpers */
 
@@ -185,7 +211,7 @@ update_status (RjCheckinPage *self)
     set_status (self, NULL);
   else if (g_hash_table_size (self->unsaved) > 0)
     set_status (self, _("Not saved yet — trying again"));
-  else if (self->dirty || self->n_saving > 0)
+  else if (self->dirty || self->n_saving > 0 || g_hash_table_size (self->homework_edits) > 0)
     set_status (self, _("Saving…"));
   else
     set_status (self, _("Saved"));
@@ -475,6 +501,8 @@ fill_widgets (RjCheckinPage *self)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->notes_private_button),
                                 entry != NULL && entry->notes.is_private);
 
+  fill_session_loop (self);
+
   update_day_words (self);
   loop_review_update (self);
 
@@ -565,6 +593,8 @@ read_widgets (RjCheckinPage *self)
   notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   rj_note_set (&entry->notes, notes,
                gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->notes_private_button)));
+
+  rj_after_session_group_read (self->after_session_group, &entry->after_session);
 }
 
 /* Saving */
@@ -752,6 +782,8 @@ save_now (RjCheckinPage *self)
     }
   for (guint i = 0; i < retries->len; i++)
     queue_save (self, g_ptr_array_index (retries, i));
+  /* After the retries: an edited session day is newer than its failed write. */
+  save_homework_edits (self);
 
   if (self->dirty && self->entry != NULL)
     {
@@ -801,6 +833,7 @@ session_switch_notify_active_cb (RjCheckinPage *self)
   self->entry->session_attended = gtk_switch_get_active (self->session_switch)
                                     ? RJ_ANSWER_YES : RJ_ANSWER_NO;
   update_day_words (self);
+  update_after_session_visible (self);
   entry_changed (self);
 }
 
@@ -1000,6 +1033,252 @@ close_craving_dialog (RjCheckinPage *self)
                                 (gpointer *) &self->craving_dialog);
   gtk_window_destroy (GTK_WINDOW (self->craving_dialog));
   self->craving_dialog = NULL;
+}
+
+/* After the session, and homework on the days after it */
+
+static void
+ticked_homework_free (TickedHomework *ticked)
+{
+  g_free (ticked->id);
+  g_free (ticked);
+}
+
+/* The after-session block belongs to the session switch. Switched off, it hides but
+ * keeps what it holds, so that a switch turned off by mistake loses nothing. */
+static void
+update_after_session_visible (RjCheckinPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->after_session_group),
+                          self->entry != NULL && gtk_switch_get_active (self->session_switch));
+}
+
+static gboolean
+is_ticked_here (RjCheckinPage *self,
+                const GDate   *today,
+                const GDate   *set_on,
+                const char    *id)
+{
+  for (guint i = 0; i < self->homework_ticked->len; i++)
+    {
+      const TickedHomework *ticked = g_ptr_array_index (self->homework_ticked, i);
+
+      if (g_date_compare (&ticked->shown_on, &self->date) == 0 &&
+          g_date_compare (&ticked->ticked_on, today) == 0 &&
+          g_date_compare (&ticked->set_on, set_on) == 0 &&
+          g_strcmp0 (ticked->id, id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+remember_ticked (RjCheckinPage *self,
+                 const GDate   *set_on,
+                 const char    *id)
+{
+  TickedHomework *ticked;
+  GDate today;
+
+  rj_get_today (&today);
+  if (is_ticked_here (self, &today, set_on, id))
+    return;
+
+  ticked = g_new0 (TickedHomework, 1);
+  ticked->shown_on = self->date;
+  ticked->ticked_on = today;
+  ticked->set_on = *set_on;
+  ticked->id = g_strdup (id);
+  g_ptr_array_add (self->homework_ticked, ticked);
+}
+
+static int
+compare_julian (gconstpointer a,
+                gconstpointer b)
+{
+  guint32 day_a = *(const guint32 *) a;
+  guint32 day_b = *(const guint32 *) b;
+
+  return day_a < day_b ? -1 : day_a > day_b ? 1 : 0;
+}
+
+static void
+add_julian_once (GArray  *days,
+                 guint32  julian)
+{
+  for (guint i = 0; i < days->len; i++)
+    if (g_array_index (days, guint32, i) == julian)
+      return;
+  g_array_append_val (days, julian);
+}
+
+/* The open tasks of earlier sessions, and those ticked off on this day's page today,
+ * in the order of their session days and, within a day, in the order set. */
+static GPtrArray *
+dup_homework_due (RjCheckinPage *self)
+{
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GArray) days = NULL;
+  GPtrArray *tasks;
+  GDate today;
+  gboolean any_ticked = FALSE;
+
+  rj_get_today (&today);
+  open = rj_summary_dup_open_homework (get_store (self), &self->date, HOMEWORK_DAYS_BACK);
+
+  /* What was ticked off on another day, or before today, is not kept any longer. */
+  for (guint i = self->homework_ticked->len; i > 0; i--)
+    {
+      const TickedHomework *ticked = g_ptr_array_index (self->homework_ticked, i - 1);
+
+      if (g_date_compare (&ticked->ticked_on, &today) != 0)
+        g_ptr_array_remove_index (self->homework_ticked, i - 1);
+      else if (g_date_compare (&ticked->shown_on, &self->date) == 0)
+        any_ticked = TRUE;
+    }
+  if (!any_ticked)
+    return g_steal_pointer (&open);
+
+  days = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (guint i = 0; i < open->len; i++)
+    add_julian_once (days, g_date_get_julian (&((RjOpenHomework *) g_ptr_array_index (open, i))->set_on));
+  for (guint i = 0; i < self->homework_ticked->len; i++)
+    {
+      const TickedHomework *ticked = g_ptr_array_index (self->homework_ticked, i);
+
+      if (g_date_compare (&ticked->shown_on, &self->date) == 0)
+        add_julian_once (days, g_date_get_julian (&ticked->set_on));
+    }
+  g_array_sort (days, compare_julian);
+
+  tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) rj_open_homework_free);
+  for (guint i = 0; i < days->len; i++)
+    {
+      g_autoptr(RjEntry) entry = NULL;
+      GDate set_on;
+
+      g_date_set_julian (&set_on, g_array_index (days, guint32, i));
+      entry = rj_store_dup_entry (get_store (self), &set_on);
+      for (guint j = 0; entry != NULL && j < entry->after_session.homework->len; j++)
+        {
+          const RjHomework *homework = g_ptr_array_index (entry->after_session.homework, j);
+          RjOpenHomework *task;
+
+          if (homework->state != RJ_HOMEWORK_OPEN &&
+              !is_ticked_here (self, &today, &set_on, homework->id))
+            continue;
+          task = g_new0 (RjOpenHomework, 1);
+          task->set_on = set_on;
+          task->homework = rj_homework_copy (homework);
+          g_ptr_array_add (tasks, task);
+        }
+    }
+  return tasks;
+}
+
+/* Fills the after-session block and the open homework from self->entry. */
+static void
+fill_session_loop (RjCheckinPage *self)
+{
+  g_autoptr(GPtrArray) due = NULL;
+  GDate today;
+
+  rj_after_session_group_set (self->after_session_group,
+                              self->entry != NULL ? &self->entry->after_session : NULL,
+                              self->profile);
+  update_after_session_visible (self);
+
+  rj_get_today (&today);
+  if (self->entry != NULL && rj_store_is_unlocked (get_store (self)))
+    due = dup_homework_due (self);
+  rj_homework_group_set_tasks (self->homework_group, due, &today);
+}
+
+static gboolean
+homework_save_timeout_cb (gpointer user_data)
+{
+  RjCheckinPage *self = user_data;
+
+  self->homework_save_source = 0;
+  save_homework_edits (self);
+  update_status (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Hands the session days changed from this page's open homework to the store. */
+static void
+save_homework_edits (RjCheckinPage *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_clear_handle_id (&self->homework_save_source, g_source_remove);
+  if (!rj_store_is_unlocked (get_store (self)))
+    return;
+
+  g_hash_table_iter_init (&iter, self->homework_edits);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      queue_save (self, value);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+/* For rj_checkin_page_flush(): the session days changed, to be written at once. */
+static void
+take_homework_edits (RjCheckinPage *self,
+                     GPtrArray     *pending)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_clear_handle_id (&self->homework_save_source, g_source_remove);
+  g_hash_table_iter_init (&iter, self->homework_edits);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_ptr_array_add (pending, rj_entry_ref (value));
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+/* A task from an earlier session was ticked off or back on, or the client wrote how it
+ * went: the change goes into the entry of the day it was set, its one home. */
+static void
+homework_group_changed_cb (RjCheckinPage    *self,
+                           const GDate      *set_on,
+                           const RjHomework *homework,
+                           RjHomeworkGroup  *group)
+{
+  gpointer key;
+  RjEntry *entry;
+  RjHomework *home;
+
+  if (self->loading || self->entry == NULL || !rj_store_is_unlocked (get_store (self)))
+    return;
+  /* Only earlier days' tasks are listed; the day shown has its own block. */
+  if (g_date_compare (set_on, &self->date) >= 0)
+    return;
+
+  key = GUINT_TO_POINTER (g_date_get_julian (set_on));
+  entry = g_hash_table_lookup (self->homework_edits, key);
+  if (entry == NULL)
+    {
+      entry = dup_entry_for_day (self, set_on);
+      g_hash_table_insert (self->homework_edits, key, entry);
+    }
+
+  home = rj_entry_find_homework (entry, homework->id);
+  if (home == NULL)
+    return;
+  home->state = homework->state;
+  rj_note_set (&home->how_it_went, homework->how_it_went.text, homework->how_it_went.is_private);
+  if (homework->state == RJ_HOMEWORK_DONE)
+    remember_ticked (self, set_on, homework->id);
+
+  if (self->homework_save_source == 0)
+    self->homework_save_source = g_timeout_add (SAVE_DELAY_MS, homework_save_timeout_cb, self);
+  update_status (self);
 }
 
 /* The lapse review and the weekly craving check
@@ -1308,6 +1587,7 @@ rj_checkin_page_dispose (GObject *object)
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_handle_id (&self->midnight_source, g_source_remove);
+  g_clear_handle_id (&self->homework_save_source, g_source_remove);
 
   /* AdwBin keeps its own pointer to the child, which the template is about to drop. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1330,6 +1610,8 @@ rj_checkin_page_finalize (GObject *object)
   g_clear_object (&self->undo_toast);
   g_clear_pointer (&self->unsaved, g_hash_table_unref);
   g_clear_pointer (&self->substance_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->homework_edits, g_hash_table_unref);
+  g_clear_pointer (&self->homework_ticked, g_ptr_array_unref);
   g_free (self->status);
 
   G_OBJECT_CLASS (rj_checkin_page_parent_class)->finalize (object);
@@ -1435,7 +1717,9 @@ rj_checkin_page_class_init (RjCheckinPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RJ_TYPE_AFTER_SESSION_GROUP);
   g_type_ensure (RJ_TYPE_HALT_BOX);
+  g_type_ensure (RJ_TYPE_HOMEWORK_GROUP);
   g_type_ensure (RJ_TYPE_NOTE_LIST);
   g_type_ensure (RJ_TYPE_NUMBER_ROW);
   g_type_ensure (RJ_TYPE_PRIVATE_BUTTON);
@@ -1468,9 +1752,12 @@ rj_checkin_page_class_init (RjCheckinPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RjCheckinPage, topics_list);
   gtk_widget_class_bind_template_child (widget_class, RjCheckinPage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, RjCheckinPage, notes_private_button);
+  gtk_widget_class_bind_template_child (widget_class, RjCheckinPage, after_session_group);
+  gtk_widget_class_bind_template_child (widget_class, RjCheckinPage, homework_group);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, use_row_notify_enable_expansion_cb);
   gtk_widget_class_bind_template_callback (widget_class, session_switch_notify_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, homework_group_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "checkin.add-craving", NULL,
                                    add_craving_action);
@@ -1488,6 +1775,9 @@ rj_checkin_page_init (RjCheckinPage *self)
   g_date_clear (&self->removed_date, 1);
   self->unsaved = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) pending_save_free);
   self->substance_ids = g_ptr_array_new_with_free_func (g_free);
+  self->homework_edits = g_hash_table_new_full (NULL, NULL, NULL,
+                                                (GDestroyNotify) rj_entry_unref);
+  self->homework_ticked = g_ptr_array_new_with_free_func ((GDestroyNotify) ticked_homework_free);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1540,6 +1830,9 @@ rj_checkin_page_reload_profile (RjCheckinPage *self)
       fill_cravings (self);
       gtk_switch_set_active (self->session_switch,
                              rj_attended_session (self->profile, self->entry, &self->date));
+      rj_after_session_group_set (self->after_session_group, &self->entry->after_session,
+                                  self->profile);
+      update_after_session_visible (self);
       update_day_words (self);
       self->loading = FALSE;
     }
@@ -1751,6 +2044,7 @@ rj_checkin_page_flush (RjCheckinPage  *self,
       g_ptr_array_add (pending, rj_entry_ref (entry));
     }
   g_hash_table_remove_all (self->unsaved);
+  take_homework_edits (self, pending);
   if (has_current)
     g_ptr_array_add (pending, rj_entry_copy (self->entry));
   self->dirty = FALSE;
@@ -1813,6 +2107,9 @@ rj_checkin_page_clear (RjCheckinPage *self)
   self->stats_stale = FALSE;
   self->error_shown = FALSE;
   g_hash_table_remove_all (self->unsaved);
+  g_clear_handle_id (&self->homework_save_source, g_source_remove);
+  g_hash_table_remove_all (self->homework_edits);
+  g_ptr_array_set_size (self->homework_ticked, 0);
 
   dismiss_undo_toast (self);
 

@@ -2,7 +2,8 @@
  *
  * The crisis lines are part of the program, not of the journal, so this dialog opens
  * from the unlock screen as well as from the menu. Once the journal is open, the
- * client's own support people are listed below them, with their numbers.
+ * client's plan comes first: the coping strategies that work for them, in their own
+ * words, and the people they can call, with their numbers; then the crisis lines.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,7 +23,10 @@ struct _RjHelpNowDialog
   AdwMessageDialog parent_instance;
 
   guint n_contacts;
+  guint n_strategies;
 
+  AdwPreferencesGroup *plan_group;
+  GtkListBox *strategies_list;
   AdwPreferencesGroup *contacts_group;
   GtkListBox *contacts_list;
 };
@@ -120,6 +124,8 @@ rj_help_now_dialog_class_init (RjHelpNowDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/RecoveryJournal/ui/rj-help-now-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RjHelpNowDialog, plan_group);
+  gtk_widget_class_bind_template_child (widget_class, RjHelpNowDialog, strategies_list);
   gtk_widget_class_bind_template_child (widget_class, RjHelpNowDialog, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, RjHelpNowDialog, contacts_list);
 }
@@ -159,7 +165,7 @@ rj_help_now_dialog_new (GtkWindow *parent)
           g_autoptr(RjProfile) profile = rj_store_dup_profile (store);
 
           if (profile != NULL)
-            rj_help_now_dialog_set_contacts (self, profile->contacts);
+            rj_help_now_dialog_set_plan (self, profile);
         }
     }
 
@@ -202,4 +208,108 @@ rj_help_now_dialog_get_n_contacts (RjHelpNowDialog *self)
   g_return_val_if_fail (RJ_IS_HELP_NOW_DIALOG (self), 0);
 
   return self->n_contacts;
+}
+
+static GtkWidget *
+make_strategy_row (const RjProfile  *profile,
+                   const RjPlanItem *item)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", "starred-symbolic",
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
+
+  /* The list's names and the client's words are not markup. The words show here even
+   * when kept private: private keeps them off paper, not from the client. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 rj_profile_item_label (profile, RJ_LIST_SKILLS, item->item_id));
+  if (item->words.text != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->words.text);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
+static gboolean
+plan_has_person (const RjPlan *plan,
+                 const char   *id)
+{
+  for (guint i = 0; i < plan->people->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (plan->people, i), id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * rj_help_now_dialog_set_plan:
+ * @self: a #RjHelpNowDialog
+ * @profile: (nullable): the open journal's profile
+ *
+ * Shows the coping strategies of @profile's plan first, then its support contacts
+ * (the plan's people first), then the crisis lines; with %NULL, the crisis lines only.
+ */
+void
+rj_help_now_dialog_set_plan (RjHelpNowDialog *self,
+                             const RjProfile *profile)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (RJ_IS_HELP_NOW_DIALOG (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->strategies_list))) != NULL)
+    gtk_list_box_remove (self->strategies_list, child);
+  self->n_strategies = 0;
+
+  if (profile == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->plan_group), FALSE);
+      rj_help_now_dialog_set_contacts (self, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < profile->plan.strategies->len; i++)
+    {
+      gtk_list_box_append (self->strategies_list,
+                           make_strategy_row (profile,
+                                              g_ptr_array_index (profile->plan.strategies, i)));
+      self->n_strategies++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_group), self->n_strategies > 0);
+  /* The lines are further down now: say so, so that no one misses them. */
+  if (self->n_strategies > 0)
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                                 _("You don’t have to get through this alone. Start with what "
+                                   "you planned; the crisis lines below are free and "
+                                   "confidential, and someone answers day and night."));
+
+  /* The people the client chose for their plan first, then everyone else. */
+  contacts = g_ptr_array_new ();
+  for (guint i = 0; i < profile->plan.people->len; i++)
+    {
+      RjContact *contact = rj_profile_find_contact (profile,
+                                                    g_ptr_array_index (profile->plan.people, i));
+      if (contact != NULL)
+        g_ptr_array_add (contacts, contact);
+    }
+  for (guint i = 0; i < profile->contacts->len; i++)
+    {
+      RjContact *contact = g_ptr_array_index (profile->contacts, i);
+
+      if (!plan_has_person (&profile->plan, contact->id))
+        g_ptr_array_add (contacts, contact);
+    }
+  rj_help_now_dialog_set_contacts (self, contacts);
+  adw_preferences_group_set_title (self->contacts_group,
+                                   profile->plan.people->len > 0 ? _("People I Can Call")
+                                                                 : _("Your Support People"));
+}
+
+guint
+rj_help_now_dialog_get_n_strategies (RjHelpNowDialog *self)
+{
+  g_return_val_if_fail (RJ_IS_HELP_NOW_DIALOG (self), 0);
+
+  return self->n_strategies;
 }

@@ -1,9 +1,9 @@
 /* rj-preferences-window.c: the journal's preferences.
  *
- * Six pages: the client's name and sober start date with the auto-lock delay; the
- * program's weekly sessions; support contacts; the lists of triggers, coping skills and
- * substances; the passphrase and recovery code; and backups: one now, automatic ones
- * into a folder, and restoring one.
+ * Six pages: the client's name and sober start date with the auto-lock delay and the
+ * daily reminder; the program's weekly sessions; support contacts; the lists of
+ * triggers, coping skills and substances; the passphrase and recovery code; and
+ * backups: one now, automatic ones into a folder, and restoring one.
  *
  * The window works on its own copy of the journal's profile and hands the store a copy
  * of it after every change, at once: the store applies it in memory before it returns
@@ -29,6 +29,7 @@
 #include "rj-list-editor.h"
 #include "rj-new-code-dialog.h"
 #include "rj-preferences-window.h"
+#include "rj-reminder-time.h"
 #include "rj-session-slot-row.h"
 #include "rj-utils.h"
 
@@ -83,6 +84,13 @@ struct _RjPreferencesWindow
   AdwActionRow *backup_folder_row;
   GtkAdjustment *backup_keep_adjustment;
   GtkSpinner *back_up_spinner;
+  AdwActionRow *reminder_time_row;
+  GtkSwitch *reminder_switch;
+  GtkSpinButton *reminder_hour_spin_button;
+  GtkSpinButton *reminder_minute_spin_button;
+  GtkAdjustment *reminder_hour_adjustment;
+  GtkAdjustment *reminder_minute_adjustment;
+  gboolean syncing_reminder_time;
 };
 
 G_DEFINE_FINAL_TYPE (RjPreferencesWindow, rj_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -285,6 +293,49 @@ auto_lock_set_mapping (const GValue       *value,
                        gpointer            user_data)
 {
   return g_variant_new_uint32 ((guint32) CLAMP (g_value_get_double (value), 1, 240));
+}
+
+/* Daily reminder */
+
+static void
+settings_changed_reminder_time_cb (RjPreferencesWindow *self)
+{
+  guint minutes = g_settings_get_uint (rj_context_get_settings (self->context), "reminder-time");
+  g_autofree char *time = rj_reminder_time_format (minutes);
+  g_autofree char *subtitle = NULL;
+
+  self->syncing_reminder_time = TRUE;
+  gtk_adjustment_set_value (self->reminder_hour_adjustment, minutes / 60);
+  gtk_adjustment_set_value (self->reminder_minute_adjustment, minutes % 60);
+  self->syncing_reminder_time = FALSE;
+
+  /* Translators: %s is a time of day, such as "8:00 PM" or "20:00". */
+  subtitle = g_strdup_printf (_("Every day at %s"), time);
+  adw_action_row_set_subtitle (self->reminder_time_row, subtitle);
+}
+
+static void
+reminder_adjustment_value_changed_cb (RjPreferencesWindow *self)
+{
+  guint hour = (guint) gtk_adjustment_get_value (self->reminder_hour_adjustment);
+  guint minute = (guint) gtk_adjustment_get_value (self->reminder_minute_adjustment);
+
+  if (self->syncing_reminder_time)
+    return;
+
+  g_settings_set_uint (rj_context_get_settings (self->context), "reminder-time",
+                       MIN (hour * 60 + minute, RJ_REMINDER_MINUTES_MAX));
+}
+
+/* Two digits, as a clock shows them: "20" : "05". */
+static gboolean
+reminder_spin_button_output_cb (GtkSpinButton *spin_button)
+{
+  g_autofree char *text =
+    g_strdup_printf ("%02d", (int) gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin_button)));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin_button), text);
+  return TRUE;
 }
 
 /* Sessions page */
@@ -1226,6 +1277,21 @@ rj_preferences_window_constructed (GObject *object)
                            G_CALLBACK (settings_changed_backup_cb), self, G_CONNECT_SWAPPED);
   update_backup_folder_row (self);
 
+  g_settings_bind (rj_context_get_settings (self->context), "reminder-enabled",
+                   self->reminder_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (rj_context_get_settings (self->context), "reminder-enabled",
+                   self->reminder_time_row, "sensitive", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (rj_context_get_settings (self->context), "changed::reminder-time",
+                           G_CALLBACK (settings_changed_reminder_time_cb), self,
+                           G_CONNECT_SWAPPED);
+  settings_changed_reminder_time_cb (self);
+  g_signal_connect_object (self->reminder_hour_adjustment, "value-changed",
+                           G_CALLBACK (reminder_adjustment_value_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reminder_minute_adjustment, "value-changed",
+                           G_CALLBACK (reminder_adjustment_value_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
   self->profile = rj_store_dup_profile (store);
   if (self->profile == NULL)
     {
@@ -1464,6 +1530,16 @@ rj_preferences_window_class_init (RjPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow,
                                         backup_keep_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow, back_up_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow, reminder_time_row);
+  gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow, reminder_switch);
+  gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow,
+                                        reminder_hour_spin_button);
+  gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow,
+                                        reminder_minute_spin_button);
+  gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow,
+                                        reminder_hour_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, RjPreferencesWindow,
+                                        reminder_minute_adjustment);
   gtk_widget_class_bind_template_callback (widget_class, name_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sober_start_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, sober_start_calendar_day_selected_cb);
@@ -1503,6 +1579,11 @@ rj_preferences_window_init (RjPreferencesWindow *self)
   rj_entry_row_keep_secret (ADW_ENTRY_ROW (self->passphrase_row));
   rj_entry_row_keep_secret (ADW_ENTRY_ROW (self->confirmation_row));
   rj_passphrase_hint_update (self->hint_label, NULL);
+
+  g_signal_connect (self->reminder_hour_spin_button, "output",
+                    G_CALLBACK (reminder_spin_button_output_cb), NULL);
+  g_signal_connect (self->reminder_minute_spin_button, "output",
+                    G_CALLBACK (reminder_spin_button_output_cb), NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.undo-remove-session", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.undo-remove-contact", FALSE);

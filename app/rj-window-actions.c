@@ -90,6 +90,14 @@ trends_action (GtkWidget  *widget,
 }
 
 static void
+plan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _rj_window_show_plan (RJ_WINDOW (widget));
+}
+
+static void
 restore_backup_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -119,6 +127,7 @@ _rj_window_class_actions_init (RjWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.summary", NULL, summary_action);
   gtk_widget_class_install_action (widget_class, "win.trends", NULL, trends_action);
+  gtk_widget_class_install_action (widget_class, "win.plan", NULL, plan_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
                                    restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -145,6 +154,8 @@ _rj_window_class_actions_init (RjWindowClass *klass)
                                        "win.summary", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_T, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.trends", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.plan", NULL);
 }
 
 void
@@ -172,6 +183,8 @@ _rj_window_update_actions (RjWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.summary", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trends", journal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.plan", journal);
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_button), journal);
   gtk_widget_set_visible (GTK_WIDGET (self->today_button), journal && !today);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", journal || searching);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), journal || searching);

@@ -38,6 +38,8 @@ struct _RjWindow
   GtkWindow *summary_window;
   /* The trends while they are open. */
   GtkWindow *trends_window;
+  /* The relapse-prevention plan while it is open. */
+  GtkWindow *plan_window;
   /* The restore dialog while it is open. */
   GtkWindow *restore_dialog;
 
@@ -54,6 +56,7 @@ struct _RjWindow
   GtkStack *stack;
   GtkButton *lock_button;
   GtkToggleButton *search_button;
+  GtkButton *plan_button;
 
   /* Pages, made in constructed() since they need the context */
   RjCreatePage *create_page;
@@ -70,6 +73,7 @@ gboolean _rj_window_lock           (RjWindow *self,
 void _rj_window_show_preferences   (RjWindow *self);
 void _rj_window_show_summary       (RjWindow *self);
 void _rj_window_show_trends        (RjWindow *self);
+void _rj_window_show_plan         (RjWindow *self);
 void _rj_window_show_restore       (RjWindow *self);
 void _rj_window_show_search        (RjWindow *self);
 

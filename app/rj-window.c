@@ -20,6 +20,7 @@
 #include "rj-preferences-window.h"
 #include "rj-restore-dialog.h"
 #include "rj-summary-window.h"
+#include "rj-plan-window.h"
 #include "rj-trends-window.h"
 #include "rj-window-private.h"
 
@@ -196,7 +197,7 @@ close_dialogs (RjWindow *self)
         continue;
 
       if (RJ_IS_HELP_NOW_DIALOG (window))
-        rj_help_now_dialog_set_contacts (RJ_HELP_NOW_DIALOG (window), NULL);
+        rj_help_now_dialog_set_plan (RJ_HELP_NOW_DIALOG (window), NULL);
       else
         g_ptr_array_add (dialogs, g_object_ref (window));
     }
@@ -601,6 +602,10 @@ rj_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->trends_window),
                                   (gpointer *) &self->trends_window);
   self->trends_window = NULL;
+  if (self->plan_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->plan_window),
+                                  (gpointer *) &self->plan_window);
+  self->plan_window = NULL;
   if (self->restore_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->restore_dialog),
                                   (gpointer *) &self->restore_dialog);
@@ -710,6 +715,7 @@ rj_window_class_init (RjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RjWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RjWindow, lock_button);
   gtk_widget_class_bind_template_child (widget_class, RjWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, RjWindow, plan_button);
   gtk_widget_class_bind_template_callback (widget_class, stack_notify_visible_child_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, window_event_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_header_day_chosen_cb);
@@ -934,6 +940,35 @@ _rj_window_show_trends (RjWindow *self)
   g_object_add_weak_pointer (G_OBJECT (self->trends_window),
                              (gpointer *) &self->trends_window);
   gtk_window_present (self->trends_window);
+}
+
+/**
+ * _rj_window_show_plan:
+ * @self: a #RjWindow
+ *
+ * Opens the relapse-prevention plan of the open journal, or brings it forward.
+ */
+void
+_rj_window_show_plan (RjWindow *self)
+{
+  RjStore *store = rj_context_get_store (self->context);
+
+  if (!rj_store_is_unlocked (store))
+    return;
+
+  if (self->plan_window != NULL)
+    {
+      gtk_window_present (self->plan_window);
+      return;
+    }
+
+  self->plan_window = GTK_WINDOW (rj_plan_window_new (GTK_WINDOW (self), self->context));
+  g_object_add_weak_pointer (G_OBJECT (self->plan_window), (gpointer *) &self->plan_window);
+  /* A support person added from the plan is one of the check-in's contacts too. */
+  g_signal_connect_object (self->plan_window, "profile-changed",
+                           G_CALLBACK (rj_checkin_page_reload_profile), self->checkin_page,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (self->plan_window);
 }
 
 /**

@@ -5,10 +5,12 @@
  * with fast key derivation.
  *
  *   rj-shoot-checkin empty|cravings|lapse|bottom|narrow|narrow-bottom|calendar|past|
- *                    demo|demo-narrow|help|shortcuts|no-start
+ *                    demo|demo-narrow|help|shortcuts|no-start|after-session|homework
  *
  * "cravings" and "lapse" fill today with three cravings and a lapse; "demo" fills three
- * weeks the way --demo does; "narrow" is the page at 360 pixels wide.
+ * weeks the way --demo does; "narrow" is the page at 360 pixels wide. "after-session"
+ * shows the demo's last session day with homework, at what came out of the session;
+ * "homework" shows today, at the open homework from that session.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,7 @@
 #include "rj-crypto.h"
 #include "rj-day-header.h"
 #include "rj-demo.h"
+#include "rj-homework-group.h"
 #include "rj-note-list.h"
 #include "rj-scale-row.h"
 #include "rj-ui-test-util.h"
@@ -105,6 +108,44 @@ scroll_to (RjCheckinPage *page,
   double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
 
   gtk_adjustment_set_value (adjustment, range * fraction);
+}
+
+/* Scrolls so that the top of @widget, a part of the page, is near the top. */
+static void
+scroll_to_widget (RjCheckinPage *page,
+                  GtkWidget     *widget)
+{
+  GtkScrolledWindow *scrolled = page_child (page, "scrolled_window");
+  GtkWidget *content = gtk_scrolled_window_get_child (scrolled);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  double x, y;
+
+  if (gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y))
+    gtk_adjustment_set_value (adjustment, MAX (0, y - 12));
+}
+
+/* The last day before today with a session and homework set on it. */
+static gboolean
+find_session_day (RjWindow *window,
+                  GDate    *day_out)
+{
+  RjStore *store = rj_context_get_store (rj_window_get_context (window));
+
+  for (guint back = 1; back <= 21; back++)
+    {
+      g_autoptr(RjEntry) entry = NULL;
+      GDate day = today;
+
+      g_date_subtract_days (&day, back);
+      entry = rj_store_dup_entry (store, &day);
+      if (entry != NULL && entry->session_attended == RJ_ANSWER_YES &&
+          entry->after_session.homework->len > 0)
+        {
+          *day_out = day;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static void
@@ -192,6 +233,22 @@ drive_cb (gpointer user_data)
       g_date_subtract_days (&day, 2);
       rj_checkin_page_set_date (page, &day);
     }
+  else if (is ("after-session"))
+    {
+      GDate day;
+
+      g_assert_true (find_session_day (window, &day));
+      rj_checkin_page_set_date (page, &day);
+      rj_ui_test_spin (G_USEC_PER_SEC / 2);
+      scroll_to_widget (page, page_child (page, "session_row"));
+    }
+  else if (is ("homework"))
+    {
+      /* One task ticked off, to show how a done task looks until the day changes. */
+      if (rj_homework_group_get_n_tasks (page_child (page, "homework_group")) > 1)
+        rj_homework_group_set_done (page_child (page, "homework_group"), 1, TRUE);
+      scroll_to_widget (page, page_child (page, "homework_group"));
+    }
   else if (is ("help"))
     g_action_group_activate_action (G_ACTION_GROUP (app), "help-now", NULL);
   else if (is ("shortcuts"))
@@ -229,7 +286,8 @@ make_journal (const char *path)
   g_autoptr(GError) error = NULL;
   g_autoptr(RjProfile) profile = NULL;
 
-  if (g_str_has_prefix (target, "demo") || is ("calendar") || g_str_has_prefix (target, "past") || is ("help"))
+  if (g_str_has_prefix (target, "demo") || is ("calendar") || g_str_has_prefix (target, "past") || is ("help") ||
+      is ("after-session") || is ("homework"))
     g_assert_true (rj_demo_fill (store, &today, 21, 20261123, &error));
   else if (!is ("no-start"))
     {

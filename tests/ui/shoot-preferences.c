@@ -4,9 +4,9 @@
  * "READY" on stdout, take the screenshot, then end it. The journal lives in a temporary
  * folder, with fast key derivation and a few made-up preferences.
  *
- *   rj-shoot-preferences journal|calendar|sessions|support|lists|hidden|security|
- *                        mismatch|busy|confirm|new-code|empty-sessions|empty-support|
- *                        new-contact [WIDTH]
+ *   rj-shoot-preferences journal|calendar|reminder|sessions|support|lists|hidden|
+ *                        security|mismatch|busy|confirm|new-code|empty-sessions|
+ *                        empty-support|new-contact [WIDTH]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -83,6 +83,15 @@ drive_cb (gpointer user_data)
     {
       adw_preferences_window_set_visible_page_name (prefs, "journal");
       gtk_menu_button_popup (get_child (window, "sober_start_button"));
+    }
+  else if (g_str_equal (target, "reminder"))
+    {
+      /* On, at 8 PM. No application runs here, so no autostart entry is written. */
+      g_settings_set_boolean (rj_context_get_settings (context), "reminder-enabled", TRUE);
+      g_settings_set_uint (rj_context_get_settings (context), "reminder-time", 20 * 60);
+      adw_preferences_window_set_visible_page_name (prefs, "journal");
+      rj_ui_test_spin (G_USEC_PER_SEC * 3 / 4);
+      scroll_to (GTK_WIDGET (get_child (window, "reminder_switch")));
     }
   else if (g_str_equal (target, "sessions"))
     {
