@@ -425,7 +425,8 @@ demo_entry (GRand *rand,
             const GDate *date,
             const RjProfile *profile,
             double mood_base,
-            double distress_base)
+            double distress_base,
+            gboolean force_lapse)
 {
   g_autoptr(RjEntry) entry = rj_entry_new (date);
   double days_sober = 365;
@@ -452,7 +453,7 @@ demo_entry (GRand *rand,
                                                             12, 44));
   random_halt (rand, &entry->halt, distress);
 
-  lapse = chance (rand, 0.004 + 0.02 * early + 0.004 * MAX (0, distress - 6));
+  lapse = chance (rand, 0.004 + 0.02 * early + 0.004 * MAX (0, distress - 6)) || force_lapse;
 
   /* Most days bring a craving or several; early recovery and hard days bring more. */
   n_cravings = (guint) lround (clamp_double (1.0 + 1.4 * early + 0.25 * distress +
@@ -558,7 +559,7 @@ demo_entry (GRand *rand,
 
     if (entry->session_attended == RJ_ANSWER_YES)
       demo_after_session (loop, entry, profile);
-    if (lapse_index >= 0 && chance (loop, 0.85))
+    if (lapse_index >= 0 && (chance (loop, 0.85) || force_lapse))
       {
         entry->review.stress = clamp_scale (5 + 0.5 * distress + rand_normal (loop));
         rj_note_set (&entry->review.vulnerable, lapse_reviews[lapse_index].vulnerable, FALSE);
@@ -613,7 +614,7 @@ rj_demo_entry (GRand *rand,
   g_return_val_if_fail (profile != NULL, NULL);
 
   date_baseline (date, profile, &mood_base, &distress_base);
-  return demo_entry (rand, date, profile, mood_base, distress_base);
+  return demo_entry (rand, date, profile, mood_base, distress_base, FALSE);
 }
 
 RjProfile *
@@ -712,6 +713,8 @@ rj_demo_fill (RjStore *store,
   double drift_mood = 0;
   double drift_distress = 0;
   guint skip_left = 0;
+  gint64 last_use = -1;
+  gboolean show_lapse;
 
   g_return_val_if_fail (RJ_IS_STORE (store), FALSE);
   g_return_val_if_fail (last_day != NULL && g_date_valid (last_day), FALSE);
@@ -753,9 +756,15 @@ rj_demo_fill (RjStore *store,
           continue;
         }
 
+      /* A demo of three weeks or more always shows a lapse a few days back, with its
+       * review, so that the check-in and the session page show what a client sees
+       * after one. */
+      show_lapse = n_days >= 21 && i + 5 >= n_days && (last_use < 0 || last_use + 14 < i);
       date_baseline (&date, profile, &mood_base, &distress_base);
       entry = demo_entry (rand, &date, profile, mood_base + drift_mood,
-                          distress_base + drift_distress);
+                          distress_base + drift_distress, show_lapse);
+      if (entry->use.used == RJ_ANSWER_YES)
+        last_use = i;
       if (!rj_store_save_entry (store, entry, error))
         return FALSE;
     }
