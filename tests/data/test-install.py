@@ -11,8 +11,8 @@
 # the installed desktop file's Exec line names, with the schema and data folders in
 # the DESTDIR, and finds its first window through AT-SPI (dogtail): the window title
 # and the "Create Journal" button, in each language as the installed .mo translates
-# them. Run by meson inside dbus-run-session and xvfb-run; when those or dogtail are
-# missing, the file checks still run and the test is then reported as skipped.
+# them. It runs itself again inside dbus-run-session and xvfb-run; when those or
+# dogtail are missing, the file checks still run and the test is reported as skipped.
 #
 #   test-install.py BUILD_ROOT SOURCE_ROOT
 # with RJ_PREFIX, RJ_BINDIR, RJ_DATADIR, RJ_LOCALEDIR_INSTALLED (absolute paths of the
@@ -31,6 +31,24 @@ import time
 import xml.etree.ElementTree as ET
 
 build_root, source_root = sys.argv[1], sys.argv[2]
+
+# The app is started on a private session bus under Xvfb, with a private
+# XDG_RUNTIME_DIR: the accessibility bus's socket goes there, and not to ~/.cache/at-spi,
+# which every other session of the same user (another test run at the same time)
+# shares and removes when it ends.
+if os.environ.get("RJ_INSTALL_SESSION") is None:
+    session_tools = [shutil.which(tool) for tool in ("dbus-run-session", "xvfb-run")]
+    if all(session_tools):
+        runtime_dir = tempfile.mkdtemp(prefix="rj-install-runtime-")
+        os.chmod(runtime_dir, 0o700)
+        session_env = dict(os.environ, XDG_RUNTIME_DIR=runtime_dir, RJ_INSTALL_SESSION="1")
+        try:
+            status = subprocess.run([session_tools[0], "--", session_tools[1], "-a",
+                                     "-s", "-screen 0 1280x1024x24", sys.executable]
+                                    + sys.argv, env=session_env).returncode
+        finally:
+            shutil.rmtree(runtime_dir, ignore_errors=True)
+        sys.exit(status)
 app_id = os.environ["RJ_APP_ID"]
 package = os.environ["RJ_GETTEXT_PACKAGE"]
 prefix = os.environ["RJ_PREFIX"]
