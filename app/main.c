@@ -24,7 +24,11 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* RJ_LOCALEDIR lets the uninstalled build find the translations built in
+   * <build>/po (set by `meson devenv`) and the install test find them in its
+   * DESTDIR; an installed app finds them under its prefix. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RJ_LOCALEDIR") != NULL
+                                   ? g_getenv ("RJ_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -691,7 +691,10 @@ update_title (RjCravingDialog *self)
     {
       date = g_date_time_new_local (g_date_get_year (&self->day), g_date_get_month (&self->day),
                                     g_date_get_day (&self->day), 12, 0, 0);
-      /* TRANSLATORS: the day a craving belongs to; see g_date_time_format() */
+      /* TRANSLATORS: the day a craving belongs to, as in "Monday, 5 May"; see
+       * g_date_time_format(). %A is the weekday's name, %-d the day of the month
+       * without a leading zero, %B the month's name; put them in your language's order
+       * and add words, as in "%A, %-d de %B". */
       subtitle = g_date_time_format (date, _("%A, %-d %B"));
     }
   adw_window_title_set_subtitle (self->window_title, subtitle);

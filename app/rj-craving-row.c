@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rj-craving-row.h"
+#include "rj-page.h"
 
 struct _RjCravingRow
 {
@@ -39,26 +40,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static gboolean
-clock_is_12h (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *format = NULL;
-
-  /* The desktop's choice, where there is a desktop that says; 24 hours otherwise. */
-  if (source == NULL)
-    return FALSE;
-  schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "clock-format"))
-    return FALSE;
-
-  settings = g_settings_new_full (schema, NULL, NULL);
-  format = g_settings_get_string (settings, "clock-format");
-  return g_strcmp0 (format, "12h") == 0;
-}
 
 static char *
 format_duration (int minutes)
@@ -357,19 +338,16 @@ rj_craving_row_set_craving (RjCravingRow    *self,
  * rj_craving_row_format_time:
  * @time_minutes: minutes after midnight
  *
- * Formats a time of day the way the desktop shows its clock.
+ * Formats a time of day the way the desktop shows its clock, or else as the locale
+ * writes one.
  *
  * Returns: (transfer full): the time, such as "14:30" or "2:30 PM"
  */
 char *
 rj_craving_row_format_time (int time_minutes)
 {
-  g_autoptr(GDateTime) time = NULL;
-
   g_return_val_if_fail (time_minutes >= 0 && time_minutes < 24 * 60, NULL);
 
-  time = g_date_time_new_utc (2000, 1, 1, time_minutes / 60, time_minutes % 60, 0);
-  /* TRANSLATORS: a time of day on a 12-hour clock, then on a 24-hour one; see
-   * g_date_time_format(). %-l is the hour without padding. */
-  return g_date_time_format (time, clock_is_12h () ? _("%-l:%M %p") : _("%H:%M"));
+  /* The same as on the printed page: the desktop's clock, else the locale's. */
+  return rj_page_format_time (time_minutes);
 }

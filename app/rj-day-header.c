@@ -97,11 +97,15 @@ rj_format_day (const GDate *date,
   time = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
                                 g_date_get_day (date), 12, 0, 0);
   if (g_date_get_year (date) == g_date_get_year (today))
-    /* Translators: a day of this year, as in "Monday, 5 May"; see the GDateTime format
-     * documentation. */
+    /* TRANSLATORS: a day of this year, as in "Monday, 5 May"; see g_date_time_format().
+     * %A is the weekday's name, %-d the day of the month without a leading zero, %B the
+     * month's name; put them in your language's order and add words, as in "%A, %-d de
+     * %B". */
     return g_date_time_format (time, _("%A, %-d %B"));
 
-  /* Translators: a day of another year, as in "Monday, 5 May 2025". */
+  /* TRANSLATORS: a day of another year, as in "Monday, 5 May 2025". %A is the weekday's
+   * name, %-d the day of the month without a leading zero, %B the month's name, %Y the
+   * year; as in "%A, %-d de %B de %Y". */
   return g_date_time_format (time, _("%A, %-d %B %Y"));
 }
 
@@ -132,10 +136,13 @@ rj_format_day_short (const GDate *date,
   time = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
                                 g_date_get_day (date), 12, 0, 0);
   if (g_date_get_year (date) == g_date_get_year (today))
-    /* Translators: a day of this year where there is little room, as in "Mon 5 May". */
+    /* TRANSLATORS: a day of this year where there is little room, as in "Mon 5 May". %a
+     * is the weekday's short name, %-d the day of the month, %b the month's short name;
+     * as in "%a %-d %b". */
     return g_date_time_format (time, _("%a %-d %b"));
 
-  /* Translators: a day of another year where there is little room, as in "5 May 2025". */
+  /* TRANSLATORS: a day of another year where there is little room, as in "5 May 2025".
+   * %-d is the day of the month, %b the month's short name, %Y the year. */
   return g_date_time_format (time, _("%-d %b %Y"));
 }
 

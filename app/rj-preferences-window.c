@@ -203,7 +203,8 @@ update_sober_start_row (RjPreferencesWindow *self)
       return;
     }
 
-  /* Translators: a date in strftime() style, such as “March 3, 2026”. */
+  /* TRANSLATORS: a date in strftime() style, such as “March 3, 2026”. %B is the
+   * month's name, %-d the day of the month, %Y the year; as in "%-d de %B de %Y". */
   if (g_date_strftime (text, sizeof text, C_("sober start date", "%B %-d, %Y"), date) == 0)
     g_date_strftime (text, sizeof text, "%x", date);
   adw_action_row_set_subtitle (self->sober_start_row, text);

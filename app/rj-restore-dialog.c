@@ -306,7 +306,9 @@ format_contents (RjBackup *backup)
   {
     g_autoptr(GDateTime) local = g_date_time_to_local (created);
 
-    /* Translators: a date in g_date_time_format() style, such as “12 November 2026”. */
+    /* TRANSLATORS: a date in g_date_time_format() style, such as “12 November 2026”.
+     * %-d is the day of the month, %B the month's name, %Y the year; as in
+     * "%-d de %B de %Y". */
     date = g_date_time_format (local, C_("backup date", "%-d %B %Y"));
   }
 

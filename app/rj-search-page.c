@@ -103,8 +103,9 @@ format_full_day (const GDate *date)
                                                      g_date_get_month (date),
                                                      g_date_get_day (date), 12, 0, 0);
 
-  /* Translators: a day in the search results, as in "Tuesday, 3 March 2026"; see the
-   * GDateTime format documentation. */
+  /* TRANSLATORS: a day in the search results, as in "Tuesday, 3 March 2026"; see
+   * g_date_time_format(). %A is the weekday's name, %-d the day of the month without a
+   * leading zero, %B the month's name, %Y the year; as in "%A, %-d de %B de %Y". */
   return g_date_time_format (time, _("%A, %-d %B %Y"));
 }
 

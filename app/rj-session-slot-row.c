@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rj-page.h"
 #include "rj-session-slot-row.h"
 
 #define MINUTES_PER_DAY (24 * 60)
@@ -383,19 +384,11 @@ rj_session_slot_row_set_start_minutes (RjSessionSlotRow *self,
 char *
 rj_session_slot_format_time (int start_minutes)
 {
-  g_autoptr(GDateTime) time = NULL;
-  g_autofree char *am_pm = NULL;
-
   g_return_val_if_fail (start_minutes >= 0 && start_minutes < MINUTES_PER_DAY, NULL);
 
-  time = g_date_time_new_local (2000, 1, 3, start_minutes / 60, start_minutes % 60, 0);
-  am_pm = g_date_time_format (time, "%p");
-
-  /* Locales without AM and PM count the hours to 24. */
-  if (am_pm == NULL || am_pm[0] == '\0')
-    return g_date_time_format (time, "%H:%M");
-  /* Translators: a time of day on a 12-hour clock, in strftime() style. */
-  return g_date_time_format (time, C_("session time", "%-l:%M %p"));
+  /* As every time of day in the app and on the page: the desktop's clock where it
+   * says, else the locale's way of writing a time. */
+  return rj_page_format_time (start_minutes);
 }
 
 /**

@@ -162,7 +162,9 @@ format_date (const GDate *date)
 {
   char buffer[64];
 
-  /* Translators: a day in the period selector, as in "Mar 4, 2026"; see strftime(3). */
+  /* TRANSLATORS: a day in the period selector, as in "Mar 4, 2026"; see strftime(3).
+   * %b is the month's short name, %-d the day of the month, %Y the year; as in
+   * "%-d %b %Y". */
   if (g_date_strftime (buffer, sizeof buffer, _("%b %-d, %Y"), date) == 0)
     return g_strdup ("");
   return g_strdup (buffer);

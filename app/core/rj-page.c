@@ -9,10 +9,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -108,6 +111,54 @@ rj_page_format_date (const GDate *date,
   return g_date_time_format (time, format);
 }
 
+gboolean
+rj_page_clock_is_12h (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  const char *time_format;
+  const char *am;
+
+  /* The desktop's choice, where there is a desktop that says, so that a time reads
+   * the same in the app, on the page and in the top bar. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "clock-format"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+      g_autofree char *format = g_settings_get_string (settings, "clock-format");
+
+      return g_strcmp0 (format, "12h") == 0;
+    }
+
+  /* Otherwise the locale's: en_US writes times as "%r" (with AM and PM), es_US and
+   * de_DE as "%T". Having AM and PM names is not enough: en_GB has them, unused. */
+  time_format = nl_langinfo (T_FMT);
+  am = nl_langinfo (AM_STR);
+  return am != NULL && *am != '\0' && time_format != NULL &&
+         (strstr (time_format, "%I") != NULL || strstr (time_format, "%l") != NULL ||
+          strstr (time_format, "%r") != NULL || strstr (time_format, "%p") != NULL);
+}
+
+char *
+rj_page_format_time (int minutes)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  g_return_val_if_fail (minutes >= 0 && minutes < 24 * 60, NULL);
+
+  time = g_date_time_new_utc (2000, 1, 1, minutes / 60, minutes % 60, 0);
+  if (rj_page_clock_is_12h ())
+    /* TRANSLATORS: a time of day on a 12-hour clock, as in "2:30 PM"; see
+     * g_date_time_format(). %-l is the hour without a leading zero, %M the minutes
+     * and %p AM or PM in your language (from the system's locale). */
+    return g_date_time_format (time, _("%-l:%M %p"));
+  /* TRANSLATORS: a time of day on a 24-hour clock, as in "14:30"; see
+   * g_date_time_format(). %H is the hour (00 to 23), %M the minutes; "%-H.%M" would
+   * give "14.30", "%-H h %M" "14 h 30". */
+  return g_date_time_format (time, _("%H:%M"));
+}
+
 double
 rj_page_begin (cairo_t *cr,
                double   width,
@@ -168,8 +219,18 @@ rj_page_draw_header (cairo_t      *cr,
   entries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "entries on %u of %u day",
                                           "entries on %u of %u days", n_days),
                              n_days_logged, n_days);
-  /* Translators: when the page was made; see g_date_time_format(). */
-  when = g_date_time_format (generated, _("%-d %b %Y, %H:%M"));
+  {
+    /* TRANSLATORS: the day the page was made, as in "12 Mar 2025"; see
+     * g_date_time_format(). %-d is the day of the month, %b the month's short name
+     * and %Y the year; put them in your language's order and add words, as in
+     * "%-d de %b de %Y". */
+    g_autofree char *day = g_date_time_format (generated, _("%-d %b %Y"));
+    g_autofree char *clock = rj_page_format_time (g_date_time_get_hour (generated) * 60 +
+                                                  g_date_time_get_minute (generated));
+
+    /* TRANSLATORS: when the page was made: a day, then a time of day. */
+    when = g_strdup_printf (C_("day and time", "%s, %s"), day, clock);
+  }
   generated_line = g_strdup_printf (_("generated %s"), when);
   rj_page_show_text (cr, context, left + width * 0.7, y + 1, width * 0.3, generated_line,
                      RJ_PAGE_SMALL, PANGO_WEIGHT_NORMAL, FALSE, 1, PANGO_ALIGN_RIGHT);

@@ -57,6 +57,14 @@ char         *rj_page_shorten         (const char *text,
 char         *rj_page_format_date     (const GDate *date,
                                        const char *format) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Whether times of day read on a 12-hour clock: the desktop's clock-format where the
+ * desktop has one, else the locale's way of writing a time. */
+gboolean      rj_page_clock_is_12h    (void);
+
+/* A time of day, @minutes after midnight, as rj_page_clock_is_12h() says: "14:30" or
+ * "2:30 PM". */
+char         *rj_page_format_time     (int minutes) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Saves @cr's state, paints the whole @width × @height page white and sets black for
  * what follows (restore @cr when done); returns the margin: %RJ_PAGE_MARGIN, less on
  * a small page. */

@@ -61,7 +61,8 @@ draw_header (Page  *page,
 {
   const RjTrends *t = page->trends;
   g_autofree char *label = rj_trends_dup_period_label (t);
-  /* Translators: a date as in "3 March 2025"; see g_date_time_format(). */
+  /* TRANSLATORS: a date as in "3 March 2025"; see g_date_time_format(). %-d is the day
+   * of the month, %B the month's name, %Y the year; as in "%-d de %B de %Y". */
   g_autofree char *first = rj_page_format_date (&t->first, _("%-d %B %Y"));
   g_autofree char *last = rj_page_format_date (&t->last, _("%-d %B %Y"));
   g_autofree char *period = NULL;

@@ -208,7 +208,8 @@ draw_sheet (cairo_t    *cr,
   y += draw_code (cr, context, x, y, column, code);
   y += 14;
 
-  /* Translators: a date as in "5 May 2025"; see the GDateTime format documentation. */
+  /* TRANSLATORS: a date as in "5 May 2025"; see g_date_time_format(). %-d is the day of
+   * the month, %B the month's name, %Y the year; as in "%-d de %B de %Y". */
   date = g_date_time_format (created, _("%-d %B %Y"));
   /* Translators: %s is a date such as "5 May 2025". */
   made_on = g_strdup_printf (_("Made on %s"), date);

@@ -117,14 +117,18 @@ hline (Page  *page,
 static char *
 format_short_date (const GDate *date)
 {
-  /* Translators: a short date as in "Mon 3 Mar"; see g_date_time_format(). */
+  /* TRANSLATORS: a short date on the printed page, as in "Mon 3 Mar"; see
+   * g_date_time_format(). %a is the weekday's short name, %-d the day of the month, %b
+   * the month's short name. */
   return rj_page_format_date (date, _("%a %-d %b"));
 }
 
 static char *
 format_long_date (const GDate *date)
 {
-  /* Translators: a date as in "3 March 2025"; see g_date_time_format(). */
+  /* TRANSLATORS: a date on the printed page, as in "3 March 2025"; see
+   * g_date_time_format(). %-d is the day of the month, %B the month's name, %Y the
+   * year; as in "%-d de %B de %Y". */
   return rj_page_format_date (date, _("%-d %B %Y"));
 }
 
@@ -400,6 +404,8 @@ draw_grid (Page  *page,
         label = format_short_date (&c->first);
       else
         {
+          /* TRANSLATORS: the first and last day of a few days on the printed page, as
+           * in "3 Mar"; %-d is the day of the month, %b the month's short name. */
           g_autofree char *a = rj_page_format_date (&c->first, _("%-d %b"));
           g_autofree char *b = rj_page_format_date (&c->last, _("%-d %b"));
           label = g_strdup_printf (C_("period", "%s – %s"), a, b);
@@ -502,7 +508,11 @@ craving_head (const RjSummaryCraving *c,
   g_autofree char *when = NULL;
 
   if (c->time_minutes != RJ_NOT_LOGGED)
-    when = g_strdup_printf ("%s %02d:%02d", date, c->time_minutes / 60, c->time_minutes % 60);
+    {
+      g_autofree char *clock = rj_page_format_time (c->time_minutes);
+
+      when = g_strdup_printf ("%s %s", date, clock);
+    }
   else
     when = g_strdup (date);
 

@@ -628,7 +628,9 @@ draw_x_labels (Chart  *chart,
 
           if (x - label_width / 2 < chart->left - 10 && back > 0)
             break;
-          /* Translators: a day on a chart's axis, e.g. "3 Mar"; see g_date_time_format(). */
+          /* TRANSLATORS: a day on a chart's axis, as in "3 Mar"; see
+           * g_date_time_format(). %-d is the day of the month, %b the month's short
+           * name. */
           draw_x_label (chart, &g_array_index (bins, Bin, i).last, _("%-d %b"), x, label_width);
         }
       return;
@@ -657,7 +659,8 @@ draw_x_labels (Chart  *chart,
           g_date_set_dmy (&month_start, 1, m % 12 + 1, m / 12);
           if (g_date_compare (&month_start, &bin->first) < 0)
             continue;
-          /* Translators: a month on a chart's axis, e.g. "Mar 2025". */
+          /* TRANSLATORS: a month on a chart's axis, as in "Mar 2025"; see
+           * g_date_time_format(). %b is the month's short name, %Y the year. */
           draw_x_label (chart, &month_start, _("%b %Y"), chart->left + (i + 0.5) * step,
                         label_width);
         }

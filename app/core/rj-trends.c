@@ -570,7 +570,8 @@ format_date (const GDate *date)
                                                      g_date_get_month (date),
                                                      g_date_get_day (date), 12, 0, 0);
 
-  /* Translators: a date as in "3 March 2025"; see g_date_time_format(). */
+  /* TRANSLATORS: a date as in "3 March 2025"; see g_date_time_format(). %-d is the day
+   * of the month, %B the month's name, %Y the year; as in "%-d de %B de %Y". */
   return g_date_time_format (time, _("%-d %B %Y"));
 }
 
