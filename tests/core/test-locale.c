@@ -123,8 +123,8 @@ print_demo_summary (const char *dir,
 
   if (g_getenv ("RJ_LOCALE_KEEP") != NULL)
     {
-      g_autofree char *name = g_strdup_printf ("summary-%s.pdf", setlocale (LC_TIME, NULL));
-      g_autofree char *kept = g_build_filename (g_getenv ("RJ_LOCALE_KEEP"), name, NULL);
+      g_autofree char *kept_name = g_strdup_printf ("summary-%s.pdf", setlocale (LC_TIME, NULL));
+      g_autofree char *kept = g_build_filename (g_getenv ("RJ_LOCALE_KEEP"), kept_name, NULL);
 
       g_assert_true (rj_summary_page_write_pdf (kept, A4_WIDTH, A4_HEIGHT, summary,
                                                 profile, generated, &error));
