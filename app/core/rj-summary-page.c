@@ -204,22 +204,37 @@ draw_header (Page  *page,
                               s->n_days_logged, s->n_days, page->generated);
 }
 
-/* One cell of the status row: a small label over a bold value. */
+/* One cell of the status row: a small label over a bold value. A label may take two
+ * lines (Spanish labels are longer); @label_h, the tallest label of the row, keeps the
+ * values on one line across the cells. */
+static double
+status_label_height (Page       *page,
+                     double      width,
+                     const char *label)
+{
+  return rj_page_show_text (NULL, page->context, 0, 0, width - 6, label, SMALL,
+                            PANGO_WEIGHT_NORMAL, FALSE, 2, PANGO_ALIGN_LEFT);
+}
+
 static double
 status_cell (Page       *page,
              double      x,
              double      y,
              double      width,
+             double      label_h,
              const char *label,
              const char *value,
              const char *more)
 {
-  double h = show_text (page, x, y, width - 6, label, SMALL, PANGO_WEIGHT_NORMAL, FALSE, 1,
-                        PANGO_ALIGN_LEFT);
+  double h;
+
+  show_text (page, x, y, width - 6, label, SMALL, PANGO_WEIGHT_NORMAL, FALSE, 2,
+             PANGO_ALIGN_LEFT);
+  h = label_h;
   h += show_text (page, x, y + h, width - 6, value, HEADING + 1, PANGO_WEIGHT_BOLD, FALSE, 2,
                   PANGO_ALIGN_LEFT);
   if (more != NULL)
-    h += show_text (page, x, y + h, width - 6, more, SMALL, PANGO_WEIGHT_NORMAL, FALSE, 1,
+    h += show_text (page, x, y + h, width - 6, more, SMALL, PANGO_WEIGHT_NORMAL, FALSE, 2,
                     PANGO_ALIGN_LEFT);
   return h;
 }
@@ -260,18 +275,20 @@ draw_status (Page  *page,
   else
     medication = g_strdup_printf (_("%u of %u"), s->medication_yes, s->medication_logged);
 
-  h = MAX (h, status_cell (page, page->left, y, cell, _("Use in this period"), use,
-                           NULL));
-  h = MAX (h, status_cell (page, page->left + cell, y, cell, _("Days since last use"), since,
-                           NULL));
-  h = MAX (h, status_cell (page, page->left + 2 * cell, y, cell,
-                           _("Sober days (logged)"), sober, sober_total));
-  h = MAX (h, status_cell (page, page->left + 3 * cell, y, cell, _("Medication days"),
-                           medication, NULL));
-  h = MAX (h, status_cell (page, page->left + 4 * cell, y, cell, _("Meetings"), meetings,
-                           NULL));
-  h = MAX (h, status_cell (page, page->left + 5 * cell, y, cell, _("Support calls"), calls,
-                           NULL));
+  {
+    const char *labels[] = {
+      _("Use in this period"), _("Days since last use"), _("Sober days (logged)"),
+      _("Medication days"), _("Meetings"), _("Support calls"),
+    };
+    const char *values[] = { use, since, sober, medication, meetings, calls };
+    double label_h = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      label_h = MAX (label_h, status_label_height (page, cell, labels[i]));
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      h = MAX (h, status_cell (page, page->left + i * cell, y, cell, label_h, labels[i],
+                               values[i], i == 2 ? sober_total : NULL));
+  }
 
   return y + h + GAP;
 }
