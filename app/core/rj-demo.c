@@ -492,6 +492,10 @@ demo_entry (GRand *rand,
                             : r < 0.8 ? RJ_HELPED_PARTLY
                             : r < 0.93 ? RJ_HELPED_NO : RJ_HELPED_NOT_LOGGED;
 
+          /* A skill is named once per craving, as the craving dialog allows. */
+          for (guint k = 0; skill != NULL && k < craving->skills->len; k++)
+            if (g_strcmp0 (g_array_index (craving->skills, RjSkillUse, k).skill_id, skill) == 0)
+              skill = NULL;
           if (skill != NULL)
             rj_craving_add_skill (craving, skill, helped);
         }
