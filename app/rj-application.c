@@ -149,6 +149,7 @@ about_action (GSimpleAction *action,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "comments", comments,
                         NULL);
+  rj_accessible_fix_names (about);
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -1507,6 +1507,9 @@ rj_preferences_window_init (RjPreferencesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.undo-remove-session", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.undo-remove-contact", FALSE);
   update_passphrase_state (self);
+
+  /* Names for screen readers where GTK 4.8 would give none or a mangled one. */
+  rj_accessible_fix_names (GTK_WIDGET (self));
 }
 
 /**
