@@ -1351,6 +1351,9 @@ rj_craving_dialog_init (RjCravingDialog *self)
 
   /* Names for screen readers where GTK 4.8 would give none or a mangled one. */
   rj_accessible_fix_names (GTK_WIDGET (self));
+  /* The spin button's own label says it all; its row's title would follow it. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->duration_spin),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 /**

@@ -178,8 +178,16 @@ def problem_of(node):
     half = len(words) // 2
     if len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]:
         return f"name says the label twice: “{name}”"
-    for text in descendant_texts(node):
-        if name != text and name.endswith(" " + text):
+    # The label of the control, or of the row it sits in (libadwaita labels a row's
+    # field by the row's title, after any label of its own), said again after its name.
+    scope = node
+    if node.roleName in ("spin button", "slider", "check box", "switch", "combo box", "text"):
+        for a in ancestors(node)[:3]:
+            if a.roleName == "list item":
+                scope = a
+                break
+    for text in descendant_texts(node) | descendant_texts(scope) | {scope.name or ""}:
+        if text and name != text and name.endswith(" " + text):
             return f"name has the visible label appended: “{name}”"
     return None
 
