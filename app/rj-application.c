@@ -109,6 +109,40 @@ quit_action (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* The crisis lines as the "Need Help Now?" dialog lists them, one per line, in Pango
+ * markup: read from that dialog's own rows, so that the About window never says
+ * anything different from it. */
+static char *
+dup_crisis_lines_markup (void)
+{
+  GtkWidget *dialog = rj_help_now_dialog_new (NULL);
+  GtkWidget *child = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  /* The dialog's extra child is a box whose first list holds the crisis lines; the
+   * client's own support people, further down, are never shown here. */
+  while (child != NULL && !GTK_IS_LIST_BOX (child))
+    child = gtk_widget_get_first_child (child);
+
+  for (GtkWidget *row = child != NULL ? gtk_widget_get_first_child (child) : NULL;
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (!ADW_IS_ACTION_ROW (row))
+        continue;
+
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      /* Translators: a crisis line in the About window: its name, then how to reach it. */
+      g_string_append_printf (lines, _("%s: %s"),
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return g_string_free (g_steal_pointer (&lines), FALSE);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -116,8 +150,17 @@ about_action (GSimpleAction *action,
 {
   RjApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *crisis_lines = dup_crisis_lines_markup ();
+  g_autofree char *comments = NULL;
   GtkWidget *about;
 
+  comments = g_strdup_printf ("%s\n\n<b>%s</b>\n%s",
+                              _("A private, encrypted daily journal for people in an "
+                                "Intensive Outpatient Program."),
+                              _("If You Need Help Now"),
+                              crisis_lines);
+
+  /* No website, issue or support links: the app never uses the network. */
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", parent,
                         "modal", TRUE,
@@ -126,13 +169,9 @@ about_action (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "developer-name", _("The Recovery Journal contributors"),
                         "license-type", GTK_LICENSE_GPL_3_0,
-                        "comments",
-                        _("A private, encrypted daily journal for people in an Intensive "
-                          "Outpatient Program.\n\n"
-                          "If you need help now: call or text 988, the Suicide &amp; Crisis "
-                          "Lifeline (US), or call the SAMHSA National Helpline at "
-                          "1-800-662-4357, free and confidential, day and night."),
+                        "comments", comments,
                         NULL);
+  rj_accessible_fix_names (about);
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -681,6 +681,7 @@ update_title (RjCravingDialog *self)
   adw_window_title_set_title (self->window_title,
                               self->is_new ? _("New Craving") : _("Edit Craving"));
   gtk_button_set_label (self->save_button, self->is_new ? _("_Add") : _("_Done"));
+  rj_accessible_fix_names (GTK_WIDGET (self->save_button));
   gtk_widget_set_visible (self->delete_button, !self->is_new);
 
   if (day_is_today (self))
@@ -1350,6 +1351,12 @@ rj_craving_dialog_init (RjCravingDialog *self)
 
       gtk_scale_add_mark (self->intensity_scale, i, GTK_POS_BOTTOM, mark);
     }
+
+  /* Names for screen readers where GTK 4.8 would give none or a mangled one. */
+  rj_accessible_fix_names (GTK_WIDGET (self));
+  /* The spin button's own label says it all; its row's title would follow it. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->duration_spin),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 /**

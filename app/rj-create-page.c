@@ -119,6 +119,7 @@ update_mode (RjCreatePage *self)
                                          "the new passphrase you choose here; the old one "
                                          "will no longer work."));
       gtk_button_set_label (self->create_button, _("_Change Passphrase"));
+      rj_accessible_fix_names (GTK_WIDGET (self->create_button));
       gtk_label_set_label (self->busy_label, _("Saving your new passphrase…"));
       gtk_widget_set_visible (GTK_WIDGET (self->restore_button), FALSE);
     }
@@ -131,6 +132,7 @@ update_mode (RjCreatePage *self)
                                          "you write stays on this computer, locked with a "
                                          "passphrase that only you know."));
       gtk_button_set_label (self->create_button, _("_Create Journal"));
+      rj_accessible_fix_names (GTK_WIDGET (self->create_button));
       gtk_label_set_label (self->busy_label,
                            _("Setting up your journal. This takes a few seconds…"));
       /* A new computer, or a journal that was lost: the backup brings it back. */

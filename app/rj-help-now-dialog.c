@@ -17,6 +17,7 @@
 #include "rj-help-now-dialog.h"
 #include "rj-profile.h"
 #include "rj-window.h"
+#include "rj-utils.h"
 
 struct _RjHelpNowDialog
 {
@@ -134,6 +135,9 @@ static void
 rj_help_now_dialog_init (RjHelpNowDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Names for screen readers where GTK 4.8 would give none or a mangled one. */
+  rj_accessible_fix_names (GTK_WIDGET (self));
 }
 
 /**

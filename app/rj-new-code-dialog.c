@@ -295,6 +295,9 @@ rj_new_code_dialog_init (RjNewCodeDialog *self)
 
   self->created = g_date_time_new_now_local ();
   self->cancellable = g_cancellable_new ();
+
+  /* Names for screen readers where GTK 4.8 would give none or a mangled one. */
+  rj_accessible_fix_names (GTK_WIDGET (self));
 }
 
 /**

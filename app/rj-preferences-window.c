@@ -1570,6 +1570,25 @@ rj_preferences_window_class_init (RjPreferencesWindowClass *klass)
 }
 
 static void
+unlabel_spin_buttons (GtkWidget           *widget,
+                      RjPreferencesWindow *self)
+{
+  if (GTK_IS_SPIN_BUTTON (widget))
+    {
+      GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (widget));
+
+      if (adjustment == self->auto_lock_adjustment || adjustment == self->backup_keep_adjustment)
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget),
+                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    unlabel_spin_buttons (child, self);
+}
+
+static void
 rj_preferences_window_init (RjPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1589,6 +1608,12 @@ rj_preferences_window_init (RjPreferencesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.undo-remove-session", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.undo-remove-contact", FALSE);
   update_passphrase_state (self);
+
+  /* Names for screen readers where GTK 4.8 would give none or a mangled one. */
+  rj_accessible_fix_names (GTK_WIDGET (self));
+  /* The spin buttons of auto-lock and of backups kept: their own labels say it all,
+   * and their rows' titles would follow them. */
+  unlabel_spin_buttons (GTK_WIDGET (self), self);
 }
 
 /**

@@ -802,6 +802,9 @@ rj_restore_dialog_init (RjRestoreDialog *self)
 
   update_mode (self);
   update_state (self);
+
+  /* Names for screen readers where GTK 4.8 would give none or a mangled one. */
+  rj_accessible_fix_names (GTK_WIDGET (self));
 }
 
 /**

@@ -74,6 +74,23 @@ update_display (RjScaleRow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), logged);
 }
 
+/* What the two ends mean, for a screen reader: the labels under the scale. */
+static void
+update_description (RjScaleRow *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->low_label == NULL || self->high_label == NULL)
+    return;
+
+  /* Translators: how a screen reader describes a 0-10 scale, from its two end labels,
+   * e.g. "From 0 · calm to 10 · the most distress". */
+  description = g_strdup_printf (_("From %s to %s"), self->low_label, self->high_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
 static void
 set_value_internal (RjScaleRow *self,
                     int         value,
@@ -199,12 +216,14 @@ rj_scale_row_set_property (GObject      *object,
     case PROP_LOW_LABEL:
       g_free (self->low_label);
       self->low_label = g_value_dup_string (value);
+      update_description (self);
       g_object_notify_by_pspec (object, pspec);
       break;
 
     case PROP_HIGH_LABEL:
       g_free (self->high_label);
       self->high_label = g_value_dup_string (value);
+      update_description (self);
       g_object_notify_by_pspec (object, pspec);
       break;
 

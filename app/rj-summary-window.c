@@ -612,6 +612,9 @@ rj_summary_window_init (RjSummaryWindow *self)
   self->last = self->today;
 
   gtk_drawing_area_set_draw_func (self->preview, preview_draw_func, self, NULL);
+
+  /* Names for screen readers where GTK 4.8 would give none or a mangled one. */
+  rj_accessible_fix_names (GTK_WIDGET (self));
 }
 
 /**

@@ -21,6 +21,7 @@
 #include "rj-progress-page.h"
 #include "rj-trends-chart.h"
 #include "rj-trends-window.h"
+#include "rj-utils.h"
 
 /* The width a chart is sized for before it has one of its own. */
 #define DEFAULT_CHART_WIDTH 560
@@ -444,6 +445,7 @@ update_skill_lines (ChartCard      *card,
                                               trends->skills->len),
                                     trends->skills->len);
   gtk_expander_set_label (card->lines_expander, expander_label);
+  rj_accessible_fix_names (GTK_WIDGET (card->lines_expander));
   gtk_widget_set_visible (GTK_WIDGET (card->lines_expander), TRUE);
 }
 
@@ -863,6 +865,9 @@ rj_trends_window_init (RjTrendsWindow *self)
 
   for (guint i = 0; i < RJ_TRENDS_N_CHARTS; i++)
     make_card (self, i);
+
+  /* Names for screen readers where GTK 4.8 would give none or a mangled one. */
+  rj_accessible_fix_names (GTK_WIDGET (self));
 }
 
 /**

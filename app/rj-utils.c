@@ -242,6 +242,7 @@ rj_secret_mode_show (GtkStack  *secret_stack,
                                     use_recovery_code ? "recovery-code" : "passphrase");
   gtk_button_set_label (mode_button,
                         use_recovery_code ? _("Use _Passphrase") : _("Use _Recovery Code"));
+  rj_accessible_fix_names (GTK_WIDGET (mode_button));
 }
 
 /**
@@ -270,4 +271,141 @@ rj_forget_recent_file (GtkRecentManager *manager,
   uri = g_file_get_uri (file);
   /* Not there is the usual case with a portal: nothing to do. */
   gtk_recent_manager_remove_item (manager, uri, NULL);
+}
+
+/* A label with its mnemonic underscores taken out: "Save as P_DF…" → "Save as PDF…";
+ * a doubled underscore stands for one. */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *plain = g_string_sized_new (strlen (label));
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] == '_')
+        {
+          g_string_append_c (plain, '_');
+          p++;
+        }
+      else if (*p != '_')
+        g_string_append_c (plain, *p);
+    }
+
+  return g_string_free (plain, FALSE);
+}
+
+static void
+set_name (GtkWidget  *widget,
+          const char *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  /* GTK 4.8 reads the label a widget is "labelled by" after its own label, so a
+   * button would be called "Unlock Unlock". */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+static GtkWidget *
+find_ancestor_row (GtkWidget *widget)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    if (ADW_IS_ACTION_ROW (w) || ADW_IS_EXPANDER_ROW (w))
+      return w;
+  return NULL;
+}
+
+static void
+fix_names (GtkWidget *widget,
+           GtkWidget *password_row)
+{
+  if (ADW_IS_PASSWORD_ENTRY_ROW (widget))
+    password_row = widget;
+
+  if (GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
+    {
+      GtkButton *button = GTK_BUTTON (widget);
+      const char *label = gtk_button_get_label (button);
+      GtkWidget *child = gtk_button_get_child (button);
+
+      if (label != NULL && gtk_button_get_use_underline (button))
+        {
+          g_autofree char *name = strip_mnemonic (label);
+          set_name (widget, name);
+        }
+      else if (ADW_IS_BUTTON_CONTENT (child))
+        {
+          /* Its accessible label is in the .ui file; the content's words would
+           * follow it ("Add craving Add"). */
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget),
+                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+        }
+      else if (password_row != NULL && label == NULL)
+        {
+          /* The eye that shows the passphrase, inside AdwPasswordEntryRow. */
+          set_name (widget, _("Show passphrase"));
+        }
+    }
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    {
+      const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+
+      if (label != NULL)
+        {
+          g_autofree char *name = gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget))
+                                  ? strip_mnemonic (label) : g_strdup (label);
+          set_name (widget, name);
+        }
+    }
+  else if (GTK_IS_SWITCH (widget))
+    {
+      GtkWidget *row = find_ancestor_row (widget);
+
+      if (row != NULL)
+        set_name (widget, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    }
+  else if (GTK_IS_EXPANDER (widget) && gtk_expander_get_label (GTK_EXPANDER (widget)) != NULL)
+    {
+      const char *label = gtk_expander_get_label (GTK_EXPANDER (widget));
+      g_autofree char *name = gtk_expander_get_use_underline (GTK_EXPANDER (widget))
+                              ? strip_mnemonic (label) : g_strdup (label);
+      set_name (widget, name);
+    }
+  else if (GTK_IS_DROP_DOWN (widget) && gtk_widget_get_tooltip_text (widget) != NULL)
+    {
+      /* GTK 4.8 gives the drop-down's own name to nothing that takes the focus: the
+       * button inside it is what a screen reader meets. */
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+        if (GTK_IS_TOGGLE_BUTTON (c))
+          set_name (c, gtk_widget_get_tooltip_text (widget));
+    }
+  else if (GTK_IS_SEARCH_ENTRY (widget) && ADW_IS_PREFERENCES_WINDOW (gtk_widget_get_root (widget)))
+    {
+      set_name (widget, _("Search preferences"));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    fix_names (child, password_row);
+}
+
+/**
+ * rj_accessible_fix_names:
+ * @root: a window or page
+ *
+ * Gives every control below @root the name a screen reader should say, where GTK 4.8
+ * and libadwaita 1.2 would give none or a mangled one: a button whose label has a
+ * mnemonic ("_Unlock Unlock"), a check button, a switch in a row (its row's title),
+ * the button that shows a passphrase, an expander, a drop-down (its tooltip), the
+ * search of the preferences. Call it once a template's widgets are made, and again
+ * on widgets made later. Labels set in the .ui files are kept, except on buttons with
+ * a mnemonic, whose name becomes their label.
+ */
+void
+rj_accessible_fix_names (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  fix_names (root, NULL);
 }

@@ -39,4 +39,6 @@ void     rj_secret_mode_show       (GtkStack  *secret_stack,
 void     rj_forget_recent_file     (GtkRecentManager *manager,
                                     GFile            *file);
 
+void     rj_accessible_fix_names   (GtkWidget *root);
+
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "rj-plan-window.h"
 #include "rj-trends-window.h"
 #include "rj-window-private.h"
+#include "rj-utils.h"
 
 G_DEFINE_FINAL_TYPE (RjWindow, rj_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -532,6 +533,9 @@ rj_window_constructed (GObject *object)
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->unlock_page), "unlock");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->checkin_page), "journal");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->search_page), "search");
+
+  /* Names for screen readers where GTK 4.8 would give none or a mangled one. */
+  rj_accessible_fix_names (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->create_page, "finished",
                             G_CALLBACK (create_page_finished_cb), self);

@@ -1,0 +1,395 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Every control a person can reach has a name a screen reader can say. The real app,
+# read through its accessibility tree (AT-SPI, with dogtail), on each of its main
+# screens: create a journal, the recovery code, unlock, the daily check-in of the demo
+# journal (every kind of row there, the Use rows open), the craving dialog, every
+# page of Preferences, the session summary, Trends, search, "Need Help Now?" and
+# About. Fails listing each focusable control that has no name, or whose name is
+# mangled: a mnemonic underscore read aloud ("_Unlock Unlock") or the visible label
+# said twice. Run by meson inside dbus-run-session and xvfb-run; exits 77 (skipped)
+# when dogtail or an accessibility bus is missing.
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+# The accessibility bus puts its socket in XDG_RUNTIME_DIR, or else in ~/.cache, where
+# another test run on the same machine would share it and remove it when it ends. This
+# run's bus starts when dogtail first asks for it, with the session bus's environment.
+runtime_dir = tempfile.mkdtemp(prefix="rj-a11y-run-")
+os.environ["XDG_RUNTIME_DIR"] = runtime_dir
+subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
+                "--object-path", "/org/freedesktop/DBus",
+                "--method", "org.freedesktop.DBus.UpdateActivationEnvironment",
+                "{'XDG_RUNTIME_DIR': '%s'}" % runtime_dir],
+               check=False, stdout=subprocess.DEVNULL)
+
+try:
+    import dogtail.utils
+    # dogtail asks GSettings whether accessibility is on; the tests' settings live in
+    # memory, and GTK 4 talks to AT-SPI whenever a bus is there.
+    dogtail.utils.isA11yEnabled = lambda: True
+    dogtail.utils.checkForA11y = lambda: None
+    from dogtail import tree, config
+    import pyatspi
+except Exception as error:  # noqa: BLE001 - any import failure means "cannot run here"
+    print(f"dogtail is not available ({error}); skipping", file=sys.stderr)
+    sys.exit(77)
+
+# GTK 4.8 does not report "showing" for most nodes; every page of a stack is in the
+# tree whether it is on screen or not, which is what this test wants.
+config.config.searchShowingOnly = False
+config.config.defaultDelay = 0.1
+config.config.actionDelay = 0.1
+config.config.logDebugToStdOut = False
+config.config.logDebugToFile = False
+
+PASSPHRASE = "quiet river morning"
+
+# The roles a person acts on. A list item counts when it takes the focus itself.
+CONTROL_ROLES = {
+    "push button", "toggle button", "check box", "radio button", "switch", "combo box",
+    "text", "password text", "entry", "slider", "spin button", "menu button", "link",
+    "menu item", "check menu item", "radio menu item", "list item", "page tab",
+}
+
+# GTK 4.8 names a node that has no name after its type ("GtkButton", "AdwGizmo").
+TYPE_NAME = re.compile(r"^(Gtk|Adw|Rj)[A-Za-z]+$")
+# A mnemonic underscore that reached the name: "_Unlock", "Save as P_DF…".
+MNEMONIC = re.compile(r"(?<![_\w])_(?=\w)|(?<=\w)_(?=\w)")
+
+app_path = os.environ["RJ_APP"]
+offenders = {}  # path -> problem, in the order found
+known = {}  # the same, for what GTK 4.8 and libadwaita 1.2 leave unnamed
+screens = []
+
+
+def make_env(home):
+    env = dict(os.environ)
+    env.pop("GTK_A11Y", None)
+    env["G_DEBUG"] = "gc-friendly,fatal-warnings"
+    env.update(HOME=home, XDG_DATA_HOME=home + "/data", XDG_CONFIG_HOME=home + "/config",
+               XDG_CACHE_HOME=home + "/cache", XDG_RUNTIME_DIR=home + "/run")
+    os.makedirs(home + "/run", mode=0o700, exist_ok=True)
+    return env
+
+
+def app_node():
+    # The running app's node: one that has ended may linger in the registry a while.
+    for app in tree.root.children:
+        try:
+            if app.name == "recovery-journal" and app.get_process_id() == proc.pid:
+                return app
+        except Exception:  # noqa: BLE001 - gone while we looked
+            pass
+    raise LookupError("the app is not on the accessibility bus yet: " + repr([(a.name, a.get_process_id()) for a in tree.root.children]) + f" want {proc.pid} poll {proc.poll()}")
+
+
+def wait_for(predicate, what, timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            found = app_node().findChildren(predicate)
+            if found:
+                return found[0]
+        except Exception:  # noqa: BLE001 - the tree changes under us; look again
+            pass
+        time.sleep(0.3)
+    try:
+        shown = sorted({f"[{n.roleName}] {n.name}" for n in app_node().findChildren(
+            lambda n: n.roleName in CONTROL_ROLES)})
+        shown.insert(0, "windows: " + ", ".join(f"[{w.roleName}] {w.name}"
+                                                for w in app_node().children))
+    except Exception as error:  # noqa: BLE001 - the tree changes under us
+        shown = [str(error)]
+    raise AssertionError(f"not found: {what}; the app shows: " + "; ".join(shown))
+
+
+def toplevel(title, timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            for window in app_node().children:
+                if window.name == title:
+                    return window
+        except Exception:  # noqa: BLE001 - the tree changes under us; look again
+            pass
+        time.sleep(0.3)
+    return wait_for(lambda n: False, f"the window “{title}”", 0)
+
+
+def button(label, within=None):
+    def matches(n):
+        if n.roleName not in ("push button", "toggle button", "menu item"):
+            return False
+        if within is not None and not any(a.name == within for a in ancestors(n)):
+            return False
+        return label == clean(n.name) or clean(n.name).startswith(label + " ")
+    return wait_for(matches, f"button “{label}”" + (f" in {within}" if within else ""))
+
+
+def click(label, within=None):
+    node = button(label, within)
+    node.doActionNamed("click")
+    return node
+
+
+def clean(name):
+    return (name or "").replace("_", "")
+
+
+def ancestors(node):
+    chain = []
+    parent = node.parent
+    while parent is not None and parent.roleName != "application":
+        chain.append(parent)
+        parent = parent.parent
+    return chain
+
+
+def is_focusable(node):
+    try:
+        return node.getState().contains(pyatspi.STATE_FOCUSABLE)
+    except Exception:  # noqa: BLE001 - gone while we looked
+        return False
+
+
+def descendant_texts(node):
+    texts = set()
+    for child in node.findChildren(lambda n: n.roleName == "label"):
+        if child.name and not TYPE_NAME.match(child.name):
+            texts.add(child.name)
+    return texts
+
+
+def problem_of(node):
+    """What is wrong with the name of @node, or None."""
+    name = node.name or ""
+    if name.strip() == "" or TYPE_NAME.match(name):
+        return "has no accessible name"
+    if MNEMONIC.search(name):
+        return f"name has a mnemonic underscore: “{name}”"
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]:
+        return f"name says the label twice: “{name}”"
+    # The label of the control, or of the row it sits in (libadwaita labels a row's
+    # field by the row's title, after any label of its own), said again after its name.
+    scope = node
+    if node.roleName in ("spin button", "slider", "check box", "switch", "combo box", "text"):
+        for a in ancestors(node)[:3]:
+            if a.roleName == "list item":
+                scope = a
+                break
+    for text in descendant_texts(node) | descendant_texts(scope) | {scope.name or ""}:
+        if text and name != text and name.endswith(" " + text):
+            return f"name has the visible label appended: “{name}”"
+    return None
+
+
+def describe(node):
+    """Where @node is, for a person who has to find it in the .ui files."""
+    parts = []
+    for a in reversed(ancestors(node)):
+        name = a.name or ""
+        if a.roleName in ("frame", "dialog", "alert", "window"):
+            parts.append(f"“{name}”")
+        elif name.startswith("Rj") and TYPE_NAME.match(name):
+            parts.append(name)
+        elif name and not TYPE_NAME.match(name) and a.roleName in CONTROL_ROLES | {"panel", "list"}:
+            parts.append(f"{a.roleName} “{name}”")
+    own = node.name if node.name and not TYPE_NAME.match(node.name) else ""
+    widget = node.name if TYPE_NAME.match(node.name or "") else ""
+    where = " › ".join(parts)
+    label = f"[{node.roleName}{' ' + widget if widget else ''}]{' “' + own + '”' if own else ''}"
+    # The nearest words on screen: the row or group the control sits in.
+    near = ""
+    for a in [node] + ancestors(node)[:4]:
+        texts = sorted(t for t in descendant_texts(a) if len(t) < 60)
+        if texts:
+            near = " near " + ", ".join(f"“{t}”" for t in texts[:3])
+            break
+    return f"{where} › {label}{near}"
+
+
+def toolkit_internal(node, problem):
+    """Whether @node is a part of GTK 4.8 or libadwaita 1.2 that the app cannot name."""
+    if problem != "has no accessible name":
+        return False
+    chain = ancestors(node)
+    # The items of an AdwComboRow's pop-up list: GTK 4.8 names a list item after
+    # nothing; the words in it are read as its contents.
+    if node.roleName == "list item" and any(a.roleName == "combo box" for a in chain):
+        return True
+    # The insides of AdwAboutWindow: its subpage rows and text views.
+    if chain and chain[-1].name == "About":
+        return True
+    return False
+
+
+def audit(screen):
+    """Looks at every control the application shows now, in every window."""
+    screens.append(screen)
+    app = app_node()
+    for node in app.findChildren(lambda n: n.roleName in CONTROL_ROLES):
+        if not is_focusable(node):
+            continue
+        problem = problem_of(node)
+        if problem is None:
+            continue
+        if node.roleName == "list item" and problem == "has no accessible name":
+            # A row that only holds other controls is a container, not a control,
+            # when GTK lets it take the focus on its way to them.
+            inner = node.findChildren(lambda n: n.roleName in CONTROL_ROLES - {"list item"}
+                                      and is_focusable(n))
+            if inner:
+                continue
+        path = describe(node)
+        if toolkit_internal(node, problem):
+            known.setdefault(path, (problem, screen))
+        else:
+            offenders.setdefault(f"{path} (child {node.indexInParent})", (problem, screen))
+    print(f"looked at: {screen}")
+
+
+def close_window(title):
+    window = toplevel(title)
+    closers = window.findChildren(lambda n: n.roleName == "push button" and n.name == "Close"
+                                  and "click" in n.actions)
+    if closers:
+        closers[0].doActionNamed("click")
+    else:
+        window.doActionNamed("window.close")
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        if not [w for w in app_node().children if w.name == title]:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"the window “{title}” did not close")
+
+
+def menu(item):
+    main_menu = wait_for(lambda n: n.roleName == "push button" and n.name == "Main menu"
+                         and "click" in n.actions, "the main menu button")
+    main_menu.doActionNamed("click")
+    click(item)
+
+
+def stop(proc):
+    proc.terminate()
+    code = proc.wait(timeout=30)
+    assert code == 0, f"the app ended with {code}"
+
+
+def excepthook(kind, value, trace):
+    # dogtail's own hook swallows the traceback; a failing test must say where.
+    import traceback
+    traceback.print_exception(kind, value, trace)
+    sys.exit(1)
+
+
+sys.excepthook = excepthook
+
+# A new journal: the first screens.
+home = tempfile.mkdtemp(prefix="rj-a11y-")
+journal = os.path.join(home, "journal.db")
+proc = subprocess.Popen([app_path, "--journal", journal], env=make_env(home))
+try:
+    wait_for(lambda n: n.name == "RjCreatePage", "the create page")
+    audit("create journal")
+    fields = app_node().findChildren(lambda n: n.roleName == "password text"
+                                     and any(a.name == "RjCreatePage" for a in ancestors(n)))
+    for field in fields:
+        field.text = PASSPHRASE
+    click("Create Journal", "RjCreatePage")
+    button("I Have Kept It Safe", "RjRecoveryCodePage")
+    time.sleep(0.5)
+    audit("recovery code")
+    click("I Have Kept It Safe", "RjRecoveryCodePage")
+    button("Add craving", "RjCheckinPage")
+finally:
+    stop(proc)
+
+# The same journal again: it opens locked.
+proc = subprocess.Popen([app_path, "--journal", journal], env=make_env(home))
+try:
+    wait_for(lambda n: n.name == "RjUnlockPage", "the unlock page")
+    time.sleep(0.5)
+    audit("unlock")
+finally:
+    stop(proc)
+
+# The demo journal: three weeks of days, so that every kind of row is there.
+home = tempfile.mkdtemp(prefix="rj-a11y-demo-")
+proc = subprocess.Popen([app_path, "--demo"], env=make_env(home))
+try:
+    button("Add craving", "RjCheckinPage")
+    used = wait_for(lambda n: n.roleName in ("check box", "switch", "toggle button")
+                    and n.name == "I used today", "the switch of “I used today”")
+    if not used.getState().contains(pyatspi.STATE_CHECKED):
+        used.doActionNamed(list(used.actions.keys())[0])
+    time.sleep(0.5)
+    audit("daily check-in (demo journal, Use rows open)")
+
+    click("Add craving", "RjCheckinPage")
+    toplevel("New Craving")
+    audit("craving dialog")
+    click("Cancel", "New Craving")
+
+    menu("Preferences")
+    toplevel("Preferences")
+    audit("preferences (every page)")
+    close_window("Preferences")
+
+    menu("Session Summary")
+    summary = toplevel("Session Summary")
+    time.sleep(1)
+    audit("session summary")
+    close_window(summary.name)
+
+    menu("Trends")
+    trends = toplevel("Trends")
+    time.sleep(1)
+    audit("trends")
+    close_window(trends.name)
+
+    click("Search the journal")
+    time.sleep(0.5)
+    audit("search")
+    click("Search the journal")
+
+    menu("Need Help Now?")
+    toplevel("Need Help Now?")
+    audit("need help now")
+    click("Close", "Need Help Now?")
+
+    menu("About Recovery Journal")
+    toplevel("About")
+    audit("about")
+finally:
+    stop(proc)
+
+print(f"looked at {len(screens)} screens: " + "; ".join(screens))
+if known:
+    print(f"\n{len(known)} unnamed parts of GTK 4.8 and libadwaita 1.2, not counted:")
+    for path, (problem, screen) in known.items():
+        print(f"- [{screen}] {path}")
+if offenders:
+    print(f"\n{len(offenders)} controls without a good accessible name:", file=sys.stderr)
+    for path, (problem, screen) in offenders.items():
+        print(f"- [{screen}] {path}\n    {problem}", file=sys.stderr)
+    print("\nGive each one an accessible name: <accessibility><property name=\"label\" "
+          "translatable=\"yes\">…</property></accessibility> in its .ui file, or "
+          "gtk_accessible_update_property() in C. A button whose label has a mnemonic "
+          "(use-underline) gets its name from rj_accessible_fix_names() in app/rj-utils.c, "
+          "which each window calls once its widgets are made: call it on widgets made later.",
+          file=sys.stderr)
+    sys.exit(1)
+
+print("every control has a name")
+sys.exit(0)
