@@ -8,12 +8,17 @@
  *            lock, unlock, show the entries, open the summary (its preview draws),
  *            print it through the export path, save it as PDF and as CSV, save the
  *            recovery sheet, back up, restore that backup over the journal;
+ *   loop     unlock and type more canaries through the windows of the session loop:
+ *            the relapse-prevention plan (then saved as PDF), what to keep and the
+ *            homework on a session day, a task ticked off with how it went on the day
+ *            after, the lapse review and the weekly check; lock;
  *   kill     unlock, store one more canary, and be killed with SIGKILL;
  *   restart  unlock after the kill and find that canary again.
  *
  * Then every file in the tree is searched. The canaries, the passphrase and the
  * recovery code may appear only in the files the test chose to export, and the
- * words marked private appear in none of them.
+ * words marked private appear in none of them. The words typed in the loop phase
+ * appear only in the plan's PDF, and there only the plan's words not kept private.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,21 +30,30 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
+#include "rj-after-session-group.h"
 #include "rj-backup.h"
+#include "rj-checkin-page.h"
 #include "rj-day-header.h"
+#include "rj-homework-group.h"
 #include "rj-hygiene.h"
+#include "rj-lapse-review-dialog.h"
+#include "rj-plan-window.h"
+#include "rj-private-button.h"
 #include "rj-recovery-sheet-print.h"
 #include "rj-summary-window.h"
 #include "rj-ui-test-util.h"
+#include "rj-weekly-check-dialog.h"
 #include "rj-window.h"
 
+#define PLAN_NAME "plan.pdf"
 #define MARKER "Xk4leakapp"
+#define LOOP_MARKER "Xk4loopui"
 #define KILLED_MARKER "Xk4killed"
 #define PASSPHRASE "a quiet walk along the river at dawn"
 
-/* The files the write phase exports, in the tree's exports folder. */
+/* The files the write and loop phases export, in the tree's exports folder. */
 static const char *const export_names[] = {
-  "printed.pdf", "summary.pdf", "summary.csv", "recovery-sheet.pdf", NULL
+  "printed.pdf", "summary.pdf", "summary.csv", "recovery-sheet.pdf", PLAN_NAME, NULL
 };
 #define BACKUP_NAME "journal.rjbackup"
 #define CODE_FILE "code.txt"   /* where the write phase hands the code to the parent */
@@ -281,6 +295,283 @@ phase_write (const char *exports)
   return 0;
 }
 
+/* The words typed in the loop phase, one canary each, "private-" where the client marks
+ * them private. Kept here rather than in rj-test-util.c: they are typed through the
+ * windows, not built as records. */
+static const char *const loop_fields[] = {
+  "plan-reasons", "private-plan-signs", "plan-if-lapse",
+  "private-session-keep", "homework-task", "private-homework-task",
+  "homework-how", "private-homework-how",
+  "review-vulnerable", "private-review-thoughts", NULL
+};
+
+/* What the printed plan must hold of them; the private ones it must not. */
+static const char *const plan_fields[] = { "plan-reasons", "plan-if-lapse", NULL };
+
+static char *
+loop_canary (const char *field)
+{
+  return g_strdup_printf ("%s-%s", LOOP_MARKER, field);
+}
+
+static void
+set_view_text (gpointer    view,
+               const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+/* Opens the plan from the window, as the check-in's button does, changes three texts
+ * (one kept private) and saves the plan as PDF to the exports folder. */
+static void
+loop_plan (RjWindow   *window,
+           const char *exports)
+{
+  RjStore *store = rj_context_get_store (rj_window_get_context (window));
+  g_autofree char *reasons = loop_canary ("plan-reasons");
+  g_autofree char *signs = loop_canary ("private-plan-signs");
+  g_autofree char *if_lapse = loop_canary ("plan-if-lapse");
+  g_autofree char *path = g_build_filename (exports, PLAN_NAME, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(RjProfile) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  RjPlanWindow *plan;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan", NULL));
+  RJ_UI_TEST_WAIT_FOR (rj_ui_test_find_toplevel (RJ_TYPE_PLAN_WINDOW) != NULL);
+  plan = g_object_ref (RJ_PLAN_WINDOW (rj_ui_test_find_toplevel (RJ_TYPE_PLAN_WINDOW)));
+  rj_ui_test_settle (50 * 1000);
+
+  set_view_text (rj_ui_test_template_child (plan, RJ_TYPE_PLAN_WINDOW, "reasons_view"), reasons);
+  set_view_text (rj_ui_test_template_child (plan, RJ_TYPE_PLAN_WINDOW, "signs_view"), signs);
+  gtk_toggle_button_set_active (rj_ui_test_template_child (plan, RJ_TYPE_PLAN_WINDOW,
+                                                           "signs_private"), TRUE);
+  set_view_text (rj_ui_test_template_child (plan, RJ_TYPE_PLAN_WINDOW, "lapse_view"), if_lapse);
+
+  rj_store_flush (store);
+  stored = rj_store_dup_profile (store);
+  g_assert_cmpstr (stored->plan.reasons.text, ==, reasons);
+  g_assert_false (stored->plan.reasons.is_private);
+  g_assert_cmpstr (stored->plan.warning_signs.text, ==, signs);
+  g_assert_true (stored->plan.warning_signs.is_private);
+  g_assert_cmpstr (stored->plan.if_lapse.text, ==, if_lapse);
+
+  rj_plan_window_save_pdf_async (plan, file, NULL, async_done_cb, &result);
+  RJ_UI_TEST_WAIT_FOR (result != NULL);
+  g_assert_true (rj_plan_window_save_pdf_finish (plan, result, &error));
+  g_assert_no_error (error);
+  /* The result holds the window. */
+  g_clear_object (&result);
+
+  rj_ui_test_close_window (plan, 50 * 1000);
+}
+
+static gpointer
+checkin_child (RjCheckinPage *page,
+               const char    *name)
+{
+  return rj_ui_test_template_child (page, RJ_TYPE_CHECKIN_PAGE, name);
+}
+
+static void
+wait_saved (RjCheckinPage *page)
+{
+  RJ_UI_TEST_WAIT_FOR (g_strcmp0 (rj_checkin_page_get_status (page), "Saved") == 0);
+}
+
+static void
+show_day (RjCheckinPage *page,
+          const GDate   *day)
+{
+  g_assert_true (rj_checkin_page_set_date (page, day));
+  rj_ui_test_settle (20 * 1000);
+}
+
+/* Types a homework task in the row to add one, with its lock set first, and presses
+ * Enter. */
+static void
+type_task (RjAfterSessionGroup *group,
+           const char          *task,
+           gboolean             is_private)
+{
+  GtkWidget *add_row = rj_ui_test_template_child (group, RJ_TYPE_AFTER_SESSION_GROUP, "add_row");
+
+  gtk_toggle_button_set_active (rj_ui_test_template_child (group, RJ_TYPE_AFTER_SESSION_GROUP,
+                                                           "add_private_button"),
+                                is_private);
+  gtk_editable_set_text (GTK_EDITABLE (add_row), task);
+  g_signal_emit_by_name (add_row, "entry-activated");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
+}
+
+/* The private button beside "How it went" on the homework row of @task. */
+static GtkToggleButton *
+find_how_private_button (GtkWidget  *widget,
+                         const char *task)
+{
+  if (RJ_IS_PRIVATE_BUTTON (widget))
+    {
+      GtkWidget *row = g_object_get_data (G_OBJECT (widget), "rj-row");
+      GtkLabel *label = row != NULL ? g_object_get_data (G_OBJECT (row), "rj-task-label") : NULL;
+
+      if (label != NULL && g_strcmp0 (gtk_label_get_label (label), task) == 0)
+        return GTK_TOGGLE_BUTTON (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found = find_how_private_button (child, task);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const RjHomework *
+stored_task (const RjEntry *entry,
+             guint          index)
+{
+  g_assert_cmpuint (index, <, entry->after_session.homework->len);
+  return g_ptr_array_index (entry->after_session.homework, index);
+}
+
+/* A session day before the canary days: what to keep (private) and two tasks, one
+ * private. The day after: both tasks there, one ticked off, how each went written (one
+ * private); the day records use, so the lapse review is written from it, and the
+ * weekly check is answered. */
+static void
+loop_checkin (RjWindow *window)
+{
+  RjStore *store = rj_context_get_store (rj_window_get_context (window));
+  RjCheckinPage *page = RJ_CHECKIN_PAGE (rj_ui_test_get_page (window, "journal"));
+  RjAfterSessionGroup *after = checkin_child (page, "after_session_group");
+  RjHomeworkGroup *homework = checkin_child (page, "homework_group");
+  g_autofree char *keep = loop_canary ("private-session-keep");
+  g_autofree char *task = loop_canary ("homework-task");
+  g_autofree char *private_task = loop_canary ("private-homework-task");
+  g_autofree char *how = loop_canary ("homework-how");
+  g_autofree char *private_how = loop_canary ("private-homework-how");
+  g_autofree char *vulnerable = loop_canary ("review-vulnerable");
+  g_autofree char *thoughts = loop_canary ("private-review-thoughts");
+  g_autoptr(RjEntry) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  RjWeeklyCheckDialog *weekly;
+  GtkWindow *dialog;
+  GDate session_day, next_day;
+
+  rj_get_today (&session_day);
+  g_date_subtract_days (&session_day, 6);
+  next_day = session_day;
+  g_date_add_days (&next_day, 1);
+
+  show_day (page, &session_day);
+  gtk_switch_set_active (checkin_child (page, "session_switch"), TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (after)));
+  gtk_editable_set_text (rj_ui_test_template_child (after, RJ_TYPE_AFTER_SESSION_GROUP,
+                                                    "keep_row"), keep);
+  gtk_toggle_button_set_active (rj_ui_test_template_child (after, RJ_TYPE_AFTER_SESSION_GROUP,
+                                                           "keep_private_button"), TRUE);
+  type_task (after, task, FALSE);
+  type_task (after, private_task, TRUE);
+  g_assert_cmpuint (rj_after_session_group_get_n_homework (after), ==, 2);
+  wait_saved (page);
+
+  stored = rj_store_dup_entry (store, &session_day);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->after_session.keep.text, ==, keep);
+  g_assert_true (stored->after_session.keep.is_private);
+  g_assert_cmpstr (stored_task (stored, 0)->task.text, ==, task);
+  g_assert_false (stored_task (stored, 0)->task.is_private);
+  g_assert_cmpstr (stored_task (stored, 1)->task.text, ==, private_task);
+  g_assert_true (stored_task (stored, 1)->task.is_private);
+  g_clear_pointer (&stored, rj_entry_unref);
+
+  /* The day after: the homework group lists both, ticked off and written in there. */
+  show_day (page, &next_day);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (homework)));
+  g_assert_cmpuint (rj_homework_group_get_n_tasks (homework), ==, 2);
+  g_assert_cmpstr (rj_homework_group_get_task_text (homework, 0), ==, task);
+  g_assert_cmpstr (rj_homework_group_get_task_text (homework, 1), ==, private_task);
+  rj_homework_group_set_done (homework, 0, TRUE);
+  rj_homework_group_set_how_it_went (homework, 0, how);
+  rj_homework_group_set_how_it_went (homework, 1, private_how);
+  gtk_toggle_button_set_active (find_how_private_button (GTK_WIDGET (homework), private_task),
+                                TRUE);
+  wait_saved (page);
+
+  stored = rj_store_dup_entry (store, &session_day);
+  g_assert_cmpint (stored_task (stored, 0)->state, ==, RJ_HOMEWORK_DONE);
+  g_assert_cmpstr (stored_task (stored, 0)->how_it_went.text, ==, how);
+  g_assert_false (stored_task (stored, 0)->how_it_went.is_private);
+  g_assert_cmpint (stored_task (stored, 1)->state, ==, RJ_HOMEWORK_OPEN);
+  g_assert_cmpstr (stored_task (stored, 1)->how_it_went.text, ==, private_how);
+  g_assert_true (stored_task (stored, 1)->how_it_went.is_private);
+  g_clear_pointer (&stored, rj_entry_unref);
+
+  /* The lapse review, from the same day once it records use. */
+  adw_expander_row_set_enable_expansion (checkin_child (page, "use_row"), TRUE);
+  rj_checkin_page_open_lapse_review (page);
+  dialog = rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_LAPSE_REVIEW_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (rj_ui_test_template_child (dialog, RJ_TYPE_LAPSE_REVIEW_DIALOG,
+                                                    "vulnerable_row"), vulnerable);
+  gtk_editable_set_text (rj_ui_test_template_child (dialog, RJ_TYPE_LAPSE_REVIEW_DIALOG,
+                                                    "thoughts_row"), thoughts);
+  gtk_toggle_button_set_active (rj_ui_test_template_child (dialog, RJ_TYPE_LAPSE_REVIEW_DIALOG,
+                                                           "thoughts_private_button"), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "review.close", NULL));
+  rj_ui_test_settle (20 * 1000);
+  g_assert_null (rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_LAPSE_REVIEW_DIALOG));
+
+  /* The weekly check, answered on the same day. */
+  rj_checkin_page_open_weekly_check (page);
+  weekly = (RjWeeklyCheckDialog *) rj_ui_test_find_dialog (GTK_WINDOW (window),
+                                                           RJ_TYPE_WEEKLY_CHECK_DIALOG);
+  g_assert_nonnull (weekly);
+  g_assert_cmpint (g_date_compare (rj_weekly_check_dialog_get_date (weekly), &next_day), ==, 0);
+  for (int question = 0; question < RJ_WEEKLY_N_QUESTIONS; question++)
+    rj_weekly_check_dialog_set_answer (weekly, question, question + 1);
+  g_assert_cmpstr (rj_weekly_check_dialog_get_total_text (weekly), ==, "15 of 30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (weekly), "weekly.close", NULL));
+  rj_ui_test_settle (20 * 1000);
+  g_assert_null (rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_WEEKLY_CHECK_DIALOG));
+
+  g_assert_true (rj_checkin_page_flush (page, &error));
+  g_assert_no_error (error);
+  stored = rj_store_dup_entry (store, &next_day);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (stored->use.used, ==, RJ_ANSWER_YES);
+  g_assert_cmpstr (stored->review.vulnerable.text, ==, vulnerable);
+  g_assert_false (stored->review.vulnerable.is_private);
+  g_assert_cmpstr (stored->review.thoughts.text, ==, thoughts);
+  g_assert_true (stored->review.thoughts.is_private);
+  for (int question = 0; question < RJ_WEEKLY_N_QUESTIONS; question++)
+    g_assert_cmpint (stored->weekly.answers[question], ==, question + 1);
+  /* Nothing of the session day's homework went into this day's own entry. */
+  g_assert_cmpuint (stored->after_session.homework->len, ==, 0);
+
+  rj_checkin_page_show_today (page);
+  rj_ui_test_settle (20 * 1000);
+}
+
+static int
+phase_loop (const char *exports)
+{
+  RjContext *context = phase_context ();
+  RjWindow *window = phase_window (context);
+  RjStore *store = rj_context_get_store (context);
+
+  phase_unlock (window);
+  loop_plan (window, exports);
+  loop_checkin (window);
+  g_assert_cmpuint (rj_store_get_n_entries (store), ==, 5);
+  phase_lock (window);
+  phase_close (window, context);
+  return 0;
+}
+
 /* Stores one more day, says so on stdout, and waits to be killed. */
 static int
 phase_kill (void)
@@ -321,7 +612,7 @@ phase_restart (void)
   expected = rj_test_entry_full (&today, KILLED_MARKER);
   g_assert_nonnull (entry);
   g_assert_true (rj_entry_equal (entry, expected));
-  g_assert_cmpuint (rj_store_get_n_entries (store), ==, 4);
+  g_assert_cmpuint (rj_store_get_n_entries (store), ==, 6);
   phase_lock (window);
   phase_close (window, context);
   return 0;
@@ -515,9 +806,13 @@ test_whole_app (void)
   g_autofree char *planted = NULL;
   g_autofree char *planted_dir = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *plan_path = NULL;
+  guint n_plan_words = 0;
 
   tree_init (&tree);
+  plan_path = g_build_filename (tree.exports, PLAN_NAME, NULL);
   tree_run (&tree, "write");
+  tree_run (&tree, "loop");
   tree_run_and_kill (&tree, "kill");
   tree_run (&tree, "restart");
 
@@ -528,6 +823,7 @@ test_whole_app (void)
   /* Every canary holds a marker; the code is searched for with and without its
    * dashes, as it is shown and as it is typed. */
   g_ptr_array_add (secrets, g_strdup (MARKER));
+  g_ptr_array_add (secrets, g_strdup (LOOP_MARKER));
   g_ptr_array_add (secrets, g_strdup (KILLED_MARKER));
   g_ptr_array_add (secrets, g_strdup (PASSPHRASE));
   g_ptr_array_add (secrets, g_strdup (code));
@@ -542,14 +838,31 @@ test_whole_app (void)
         g_str_equal (rj_test_entry_fields[i], "what-happened"))
       g_ptr_array_add (private_words, g_strdup_printf ("%s-%s", MARKER,
                                                       rj_test_entry_fields[i]));
+  /* The stored session loop and plan hold private words of their own. */
+  for (guint i = 0; rj_test_entry_loop_fields[i] != NULL; i++)
+    if (g_str_has_prefix (rj_test_entry_loop_fields[i], "private-"))
+      g_ptr_array_add (private_words, g_strdup_printf ("%s-%s", MARKER,
+                                                      rj_test_entry_loop_fields[i]));
+  for (guint i = 0; rj_test_profile_fields[i] != NULL; i++)
+    if (g_str_has_prefix (rj_test_profile_fields[i], "private-"))
+      g_ptr_array_add (private_words, g_strdup_printf ("%s-%s", MARKER,
+                                                      rj_test_profile_fields[i]));
+  for (guint i = 0; loop_fields[i] != NULL; i++)
+    if (g_str_has_prefix (loop_fields[i], "private-"))
+      g_ptr_array_add (private_words, loop_canary (loop_fields[i]));
   g_ptr_array_add (private_words, g_strdup (PASSPHRASE));
 
   /* A file planted where nothing of ours writes, to show that the search finds what
-   * it looks for there. */
+   * it looks for there, a stored canary and a typed one alike. */
   planted = g_build_filename (tree.root, "home/.cache/planted/notes.txt", NULL);
   g_assert_cmpint (g_mkdir_with_parents (planted_dir = g_path_get_dirname (planted), 0700),
                    ==, 0);
-  g_assert_true (g_file_set_contents (planted, "… " KILLED_MARKER " …", -1, NULL));
+  {
+    g_autofree char *typed = loop_canary ("private-review-thoughts");
+    g_autofree char *words = g_strdup_printf ("… %s … %s …", KILLED_MARKER, typed);
+
+    g_assert_true (g_file_set_contents (planted, words, -1, NULL));
+  }
 
   files = rj_test_list_files (tree.root);
   g_test_message ("searching %u files", files->len);
@@ -575,17 +888,42 @@ test_whole_app (void)
       if (is_export (&tree, path) &&
           rj_test_contains (contents, length, (const guint8 *) MARKER, strlen (MARKER)))
         n_exports_with_words++;
+
+      /* The words typed in the loop phase: the plan's in the plan's PDF, none of them
+       * in the exports written before they were typed. */
+      if (g_str_equal (path, plan_path))
+        {
+          for (guint j = 0; plan_fields[j] != NULL; j++)
+            {
+              g_autofree char *word = loop_canary (plan_fields[j]);
+
+              if (rj_test_contains (contents, length, (const guint8 *) word, strlen (word)))
+                n_plan_words++;
+              else
+                g_test_message ("“%s” is not in %s", word, path);
+            }
+        }
+      else if (is_export (&tree, path) &&
+               rj_test_contains (contents, length, (const guint8 *) LOOP_MARKER,
+                                 strlen (LOOP_MARKER)))
+        g_ptr_array_add (found, g_strdup_printf ("“%s” in %s", LOOP_MARKER, path));
     }
 
-  expected = g_strdup_printf ("“%s” in %s", KILLED_MARKER, planted);
   for (guint i = 0; i < found->len; i++)
     g_test_message ("found %s", (const char *) g_ptr_array_index (found, i));
-  g_assert_cmpuint (found->len, ==, 1);
+  /* Only the planted file, with both its words, in the order they are searched for. */
+  g_assert_cmpuint (found->len, ==, 2);
+  expected = g_strdup_printf ("“%s” in %s", LOOP_MARKER, planted);
   g_assert_cmpstr (g_ptr_array_index (found, 0), ==, expected);
+  g_free (expected);
+  expected = g_strdup_printf ("“%s” in %s", KILLED_MARKER, planted);
+  g_assert_cmpstr (g_ptr_array_index (found, 1), ==, expected);
 
-  /* The search can find what it looks for: the summary's PDFs and CSV hold the
-   * client's words (the recovery sheet holds only the code). */
-  g_assert_cmpuint (n_exports_with_words, ==, 3);
+  /* The search can find what it looks for: the summary's PDFs and CSV and the plan's
+   * PDF hold the client's words (the recovery sheet holds only the code), and the
+   * plan's PDF holds what was typed in the plan window and not kept private. */
+  g_assert_cmpuint (n_exports_with_words, ==, 4);
+  g_assert_cmpuint (n_plan_words, ==, g_strv_length ((char **) plan_fields));
 
   tree_free (&tree);
 }
@@ -610,6 +948,8 @@ main (int   argc,
         return RJ_UI_TEST_SKIPPED;
       if (g_str_equal (phase, "write"))
         status = phase_write (exports);
+      else if (g_str_equal (phase, "loop"))
+        status = phase_loop (exports);
       else if (g_str_equal (phase, "kill"))
         status = phase_kill ();
       else if (g_str_equal (phase, "restart"))
