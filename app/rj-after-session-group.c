@@ -17,6 +17,7 @@
 
 #include "rj-after-session-group.h"
 #include "rj-private-button.h"
+#include "rj-utils.h"
 
 struct _RjAfterSessionGroup
 {
@@ -109,11 +110,10 @@ add_skill_row (RjAfterSessionGroup *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), chosen);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  /* After the row has said the check is its own: the row's title would follow. */
+  rj_accessible_set_name (check, label);
 
   g_object_set_data_full (G_OBJECT (row), "rj-skill-id", g_strdup (skill_id), g_free);
   g_object_set_data (G_OBJECT (row), "rj-check", check);

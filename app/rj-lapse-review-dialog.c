@@ -19,6 +19,7 @@
 #include "rj-lapse-review-dialog.h"
 #include "rj-private-button.h"
 #include "rj-scale-row.h"
+#include "rj-utils.h"
 
 struct _RjLapseReviewDialog
 {
@@ -231,6 +232,7 @@ static void
 rj_lapse_review_dialog_init (RjLapseReviewDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rj_accessible_fix_names (GTK_WIDGET (self));
   g_date_clear (&self->date, 1);
 }
 

@@ -21,6 +21,7 @@
 #include "rj-plan-page.h"
 #include "rj-plan-window.h"
 #include "rj-private-button.h"
+#include "rj-utils.h"
 
 /* The skills offered as suggestions, at most. */
 #define MAX_SUGGESTIONS 5
@@ -439,8 +440,7 @@ make_add_row (RjPlanWindow *self,
 
   button = gtk_button_new_with_mnemonic (_("_Add"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  button_label, -1);
+  rj_accessible_set_name (button, button_label);
   g_signal_connect_swapped (button, "clicked", clicked, self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return ADW_COMBO_ROW (row);
@@ -543,8 +543,7 @@ make_suggestion_row (RjPlanWindow            *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   /* Translators: %s is a coping skill the journal suggests. */
   button_label = g_strdup_printf (_("Add “%s” to my plan"), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  button_label, -1);
+  rj_accessible_set_name (button, button_label);
   g_object_set_data_full (G_OBJECT (button), "rj-skill-id", g_strdup (suggestion->skill_id),
                           g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (add_suggestion_clicked_cb), self);
@@ -685,6 +684,8 @@ rebuild_people (RjPlanWindow *self)
   GtkWidget *phone_row = adw_entry_row_new ();
   GtkWidget *add_row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("Add to _My Plan"));
+
+  rj_accessible_fix_names (button);
 
   clear_list (self->people_list);
   for (guint i = 0; i < contacts->len; i++)

@@ -294,9 +294,17 @@ strip_mnemonic (const char *label)
   return g_string_free (plain, FALSE);
 }
 
-static void
-set_name (GtkWidget  *widget,
-          const char *name)
+/**
+ * rj_accessible_set_name:
+ * @widget: a control
+ * @name: what a screen reader should call it
+ *
+ * Sets @widget's accessible label to @name, and only @name: GTK 4.8 would read the
+ * widget's visible label after it ("Add this trigger to my plan Add").
+ */
+void
+rj_accessible_set_name (GtkWidget  *widget,
+                        const char *name)
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
@@ -331,7 +339,7 @@ fix_names (GtkWidget *widget,
       if (label != NULL && gtk_button_get_use_underline (button))
         {
           g_autofree char *name = strip_mnemonic (label);
-          set_name (widget, name);
+          rj_accessible_set_name (widget, name);
         }
       else if (ADW_IS_BUTTON_CONTENT (child))
         {
@@ -343,7 +351,7 @@ fix_names (GtkWidget *widget,
       else if (password_row != NULL && label == NULL)
         {
           /* The eye that shows the passphrase, inside AdwPasswordEntryRow. */
-          set_name (widget, _("Show passphrase"));
+          rj_accessible_set_name (widget, _("Show passphrase"));
         }
     }
   else if (GTK_IS_CHECK_BUTTON (widget))
@@ -354,7 +362,7 @@ fix_names (GtkWidget *widget,
         {
           g_autofree char *name = gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget))
                                   ? strip_mnemonic (label) : g_strdup (label);
-          set_name (widget, name);
+          rj_accessible_set_name (widget, name);
         }
     }
   else if (GTK_IS_SWITCH (widget))
@@ -362,14 +370,15 @@ fix_names (GtkWidget *widget,
       GtkWidget *row = find_ancestor_row (widget);
 
       if (row != NULL)
-        set_name (widget, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+        rj_accessible_set_name (widget,
+                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
     }
   else if (GTK_IS_EXPANDER (widget) && gtk_expander_get_label (GTK_EXPANDER (widget)) != NULL)
     {
       const char *label = gtk_expander_get_label (GTK_EXPANDER (widget));
       g_autofree char *name = gtk_expander_get_use_underline (GTK_EXPANDER (widget))
                               ? strip_mnemonic (label) : g_strdup (label);
-      set_name (widget, name);
+      rj_accessible_set_name (widget, name);
     }
   else if (GTK_IS_DROP_DOWN (widget) && gtk_widget_get_tooltip_text (widget) != NULL)
     {
@@ -377,11 +386,11 @@ fix_names (GtkWidget *widget,
        * button inside it is what a screen reader meets. */
       for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
         if (GTK_IS_TOGGLE_BUTTON (c))
-          set_name (c, gtk_widget_get_tooltip_text (widget));
+          rj_accessible_set_name (c, gtk_widget_get_tooltip_text (widget));
     }
   else if (GTK_IS_SEARCH_ENTRY (widget) && ADW_IS_PREFERENCES_WINDOW (gtk_widget_get_root (widget)))
     {
-      set_name (widget, _("Search preferences"));
+      rj_accessible_set_name (widget, _("Search preferences"));
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);

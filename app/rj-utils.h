@@ -40,5 +40,7 @@ void     rj_forget_recent_file     (GtkRecentManager *manager,
                                     GFile            *file);
 
 void     rj_accessible_fix_names   (GtkWidget *root);
+void     rj_accessible_set_name    (GtkWidget  *widget,
+                                    const char *name);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "rj-weekly-check-dialog.h"
+#include "rj-utils.h"
 
 #define N_ANSWERS (RJ_WEEKLY_ANSWER_MAX + 1)
 
@@ -161,6 +162,7 @@ static void
 rj_weekly_check_dialog_init (RjWeeklyCheckDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rj_accessible_fix_names (GTK_WIDGET (self));
   g_date_clear (&self->date, 1);
 
   for (guint q = 0; q < RJ_WEEKLY_N_QUESTIONS; q++)
