@@ -358,6 +358,41 @@ rj_ui_test_assert_opens_once (RjContext  *context,
   rj_ui_test_close_window (window, 0);
 }
 
+RjWindow *
+rj_ui_test_journal_open_window (RjUiTestJournal *journal,
+                                const char      *passphrase)
+{
+  RjWindow *window;
+  GtkWidget *unlock_page;
+
+  if (rj_store_is_unlocked (journal->store))
+    g_assert_true (rj_store_lock (journal->store, NULL));
+
+  window = g_object_ref (rj_window_new (NULL, journal->context));
+  gtk_window_present (GTK_WINDOW (window));
+  unlock_page = rj_ui_test_get_page (window, "unlock");
+  g_object_set (unlock_page, "passphrase", passphrase, NULL);
+  g_assert_true (gtk_widget_activate_action (unlock_page, "unlock.unlock", NULL));
+  RJ_UI_TEST_WAIT_FOR (!rj_ui_test_get_busy (unlock_page));
+  g_assert_cmpstr (rj_window_get_visible_page (window), ==, "journal");
+
+  return window;
+}
+
+gpointer
+rj_ui_test_open_dialog (RjWindow   *window,
+                        gpointer    widget,
+                        const char *action,
+                        GType       type)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (widget), action, NULL));
+  dialog = rj_ui_test_find_dialog (GTK_WINDOW (window), type);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
 void
 rj_ui_test_keep_result_cb (GObject      *object,
                            GAsyncResult *result,

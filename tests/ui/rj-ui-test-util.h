@@ -64,6 +64,11 @@ typedef struct
 void         rj_ui_test_journal_set_up    (RjUiTestJournal *journal,
                                            const char *name_template,
                                            const char *passphrase);
+/* Locks @journal if it is open, opens a window on it and unlocks it with @passphrase as a
+ * person would, on the unlock page; the journal page is then shown. The test holds a
+ * reference: close it with rj_ui_test_close_window(). */
+RjWindow    *rj_ui_test_journal_open_window (RjUiTestJournal *journal,
+                                             const char *passphrase) G_GNUC_WARN_UNUSED_RESULT;
 /* Locks the journal if it is open, asserts that the context goes and removes the folder;
  * a tear-down for g_test_add(). */
 void         rj_ui_test_journal_tear_down (RjUiTestJournal *journal,
@@ -88,6 +93,12 @@ void         rj_ui_test_spin              (gint64 usec);
 GtkWindow   *rj_ui_test_find_toplevel     (GType type);
 /* The open toplevel of exactly @type that is transient for @parent (NULL: for none). */
 GtkWindow   *rj_ui_test_find_dialog       (GtkWindow *parent,
+                                           GType type);
+/* Activates @action on @widget and returns the window of exactly @type it opened,
+ * transient for @window; never NULL. */
+gpointer     rj_ui_test_open_dialog       (RjWindow *window,
+                                           gpointer widget,
+                                           const char *action,
                                            GType type);
 /* Closes @window, lets the main context run for @settle_usec when that is more than 0,
  * and asserts that the test held the last reference. */

@@ -19,27 +19,6 @@
 
 #define PASSPHRASE "a quiet walk by the river"
 
-/* Locks the journal, opens a window on it and unlocks it as a person would. */
-static RjWindow *
-open_window (RjUiTestJournal *journal)
-{
-  RjWindow *window;
-  GtkWidget *unlock_page;
-
-  if (rj_store_is_unlocked (journal->store))
-    g_assert_true (rj_store_lock (journal->store, NULL));
-
-  window = g_object_ref (rj_window_new (NULL, journal->context));
-  gtk_window_present (GTK_WINDOW (window));
-  unlock_page = rj_ui_test_get_page (window, "unlock");
-  g_object_set (unlock_page, "passphrase", PASSPHRASE, NULL);
-  g_assert_true (gtk_widget_activate_action (unlock_page, "unlock.unlock", NULL));
-  RJ_UI_TEST_WAIT_FOR (!rj_ui_test_get_busy (unlock_page));
-  g_assert_cmpstr (rj_window_get_visible_page (window), ==, "journal");
-
-  return window;
-}
-
 static gpointer
 page_child (gpointer    page,
             const char *name)
@@ -84,11 +63,9 @@ static RjLapseReviewDialog *
 open_review (RjWindow      *window,
              RjCheckinPage *page)
 {
-  GtkWindow *dialog;
+  GtkWindow *dialog = rj_ui_test_open_dialog (window, page, "checkin.review-lapse",
+                                               RJ_TYPE_LAPSE_REVIEW_DIALOG);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checkin.review-lapse", NULL));
-  dialog = rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_LAPSE_REVIEW_DIALOG);
-  g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (dialog));
   return RJ_LAPSE_REVIEW_DIALOG (dialog);
 }
@@ -99,7 +76,7 @@ static void
 test_review_stored_and_shared (RjUiTestJournal *journal,
                                gconstpointer    data)
 {
-  RjWindow *window = open_window (journal);
+  RjWindow *window = rj_ui_test_journal_open_window (journal, PASSPHRASE);
   RjCheckinPage *page = RJ_CHECKIN_PAGE (rj_ui_test_get_page (window, "journal"));
   AdwActionRow *review_row = page_child (page, "lapse_review_row");
   RjLapseReviewDialog *dialog;

@@ -15,26 +15,6 @@
 
 #define PASSPHRASE "the kettle is on"
 
-static RjWindow *
-open_window (RjUiTestJournal *journal)
-{
-  RjWindow *window;
-  GtkWidget *unlock_page;
-
-  if (rj_store_is_unlocked (journal->store))
-    g_assert_true (rj_store_lock (journal->store, NULL));
-
-  window = g_object_ref (rj_window_new (NULL, journal->context));
-  gtk_window_present (GTK_WINDOW (window));
-  unlock_page = rj_ui_test_get_page (window, "unlock");
-  g_object_set (unlock_page, "passphrase", PASSPHRASE, NULL);
-  g_assert_true (gtk_widget_activate_action (unlock_page, "unlock.unlock", NULL));
-  RJ_UI_TEST_WAIT_FOR (!rj_ui_test_get_busy (unlock_page));
-  g_assert_cmpstr (rj_window_get_visible_page (window), ==, "journal");
-
-  return window;
-}
-
 static gpointer
 page_child (gpointer    page,
             const char *name)
@@ -56,12 +36,8 @@ static RjWeeklyCheckDialog *
 open_check (RjWindow      *window,
             RjCheckinPage *page)
 {
-  GtkWindow *dialog;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checkin.weekly-check", NULL));
-  dialog = rj_ui_test_find_dialog (GTK_WINDOW (window), RJ_TYPE_WEEKLY_CHECK_DIALOG);
-  g_assert_nonnull (dialog);
-  return RJ_WEEKLY_CHECK_DIALOG (dialog);
+  return RJ_WEEKLY_CHECK_DIALOG (rj_ui_test_open_dialog (window, page, "checkin.weekly-check",
+                                                         RJ_TYPE_WEEKLY_CHECK_DIALOG));
 }
 
 static void
@@ -92,7 +68,7 @@ static void
 test_weekly_check_from_checkin (RjUiTestJournal *journal,
                                 gconstpointer    data)
 {
-  RjWindow *window = open_window (journal);
+  RjWindow *window = rj_ui_test_journal_open_window (journal, PASSPHRASE);
   RjCheckinPage *page = RJ_CHECKIN_PAGE (rj_ui_test_get_page (window, "journal"));
   AdwActionRow *row = page_child (page, "weekly_check_row");
   GtkButton *button = page_child (page, "weekly_check_button");
