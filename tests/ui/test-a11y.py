@@ -13,47 +13,15 @@
 
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
 
-# The accessibility bus puts its socket in XDG_RUNTIME_DIR, or else in ~/.cache, where
-# another test run on the same machine would share it and remove it when it ends. This
-# run's bus starts when dogtail first asks for it, with the session bus's environment.
-runtime_dir = tempfile.mkdtemp(prefix="rj-a11y-run-")
-os.environ["XDG_RUNTIME_DIR"] = runtime_dir
-# The registry daemon makes the key and pointer events: it needs the display too.
-activation_env = {"XDG_RUNTIME_DIR": runtime_dir}
-for variable in ("DISPLAY", "XAUTHORITY"):
-    if variable in os.environ:
-        activation_env[variable] = os.environ[variable]
-subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
-                "--object-path", "/org/freedesktop/DBus",
-                "--method", "org.freedesktop.DBus.UpdateActivationEnvironment",
-                "{" + ", ".join(f"'{k}': '{v}'" for k, v in activation_env.items()) + "}"],
-               check=False, stdout=subprocess.DEVNULL)
+import rj_dogtail
+from rj_dogtail import ancestors, app_node
 
-try:
-    import dogtail.utils
-    # dogtail asks GSettings whether accessibility is on; the tests' settings live in
-    # memory, and GTK 4 talks to AT-SPI whenever a bus is there.
-    dogtail.utils.isA11yEnabled = lambda: True
-    dogtail.utils.checkForA11y = lambda: None
-    from dogtail import tree, config
-    import dogtail.rawinput
-    import pyatspi
-except Exception as error:  # noqa: BLE001 - any import failure means "cannot run here"
-    print(f"dogtail is not available ({error}); skipping", file=sys.stderr)
-    sys.exit(77)
-
-# GTK 4.8 does not report "showing" for most nodes; every page of a stack is in the
-# tree whether it is on screen or not, which is what this test wants.
-config.config.searchShowingOnly = False
-config.config.defaultDelay = 0.1
-config.config.actionDelay = 0.1
-config.config.logDebugToStdOut = False
-config.config.logDebugToFile = False
+rj_dogtail.private_a11y_bus("rj-a11y-run-")
+_, _, rawinput, pyatspi = rj_dogtail.import_dogtail()
 
 PASSPHRASE = "quiet river morning"
 
@@ -75,37 +43,12 @@ known = {}  # the same, for what GTK 4.8 and libadwaita 1.2 leave unnamed
 screens = []
 
 
-def make_env(home):
-    env = dict(os.environ)
-    env.pop("GTK_A11Y", None)
-    env["G_DEBUG"] = "gc-friendly,fatal-warnings"
-    env.update(HOME=home, XDG_DATA_HOME=home + "/data", XDG_CONFIG_HOME=home + "/config",
-               XDG_CACHE_HOME=home + "/cache", XDG_RUNTIME_DIR=home + "/run")
-    os.makedirs(home + "/run", mode=0o700, exist_ok=True)
-    return env
-
-
-def app_node():
-    # The running app's node: one that has ended may linger in the registry a while.
-    for app in tree.root.children:
-        try:
-            if app.name == "recovery-journal" and app.get_process_id() == proc.pid:
-                return app
-        except Exception:  # noqa: BLE001 - gone while we looked
-            pass
-    raise LookupError("the app is not on the accessibility bus yet: " + repr([(a.name, a.get_process_id()) for a in tree.root.children]) + f" want {proc.pid} poll {proc.poll()}")
-
-
 def wait_for(predicate, what, timeout=30):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            found = app_node().findChildren(predicate)
-            if found:
-                return found[0]
-        except Exception:  # noqa: BLE001 - the tree changes under us; look again
-            pass
-        time.sleep(0.3)
+    """rj_dogtail.wait_for(), which on failure lists what the app shows."""
+    try:
+        return rj_dogtail.wait_for(predicate, what, timeout)
+    except AssertionError as not_found:
+        failure = str(not_found)
     try:
         shown = sorted({f"[{n.roleName}] {n.name}" for n in app_node().findChildren(
             lambda n: n.roleName in CONTROL_ROLES)})
@@ -113,7 +56,7 @@ def wait_for(predicate, what, timeout=30):
                                                 for w in app_node().children))
     except Exception as error:  # noqa: BLE001 - the tree changes under us
         shown = [str(error)]
-    raise AssertionError(f"not found: {what}; the app shows: " + "; ".join(shown))
+    raise AssertionError(f"{failure}; the app shows: " + "; ".join(shown))
 
 
 def toplevel(title, timeout=30):
@@ -147,15 +90,6 @@ def click(label, within=None):
 
 def clean(name):
     return (name or "").replace("_", "")
-
-
-def ancestors(node):
-    chain = []
-    parent = node.parent
-    while parent is not None and parent.roleName != "application":
-        chain.append(parent)
-        parent = parent.parent
-    return chain
 
 
 def is_focusable(node):
@@ -289,24 +223,16 @@ def menu(item):
 
 
 def stop(proc):
-    proc.terminate()
-    code = proc.wait(timeout=30)
-    assert code == 0, f"the app ended with {code}"
+    rj_dogtail.assert_clean_exit(rj_dogtail.stop(proc))
 
 
-def excepthook(kind, value, trace):
-    # dogtail's own hook swallows the traceback; a failing test must say where.
-    import traceback
-    traceback.print_exception(kind, value, trace)
-    sys.exit(1)
-
-
-sys.excepthook = excepthook
+rj_dogtail.print_tracebacks()
 
 # A new journal: the first screens.
 home = tempfile.mkdtemp(prefix="rj-a11y-")
 journal = os.path.join(home, "journal.db")
-proc = subprocess.Popen([app_path, "--journal", journal], env=make_env(home))
+proc = rj_dogtail.launch([app_path, "--journal", journal],
+                         rj_dogtail.app_env(home, private_runtime_dir=True))
 try:
     wait_for(lambda n: n.name == "RjCreatePage", "the create page")
     audit("create journal")
@@ -324,7 +250,8 @@ finally:
     stop(proc)
 
 # The same journal again: it opens locked.
-proc = subprocess.Popen([app_path, "--journal", journal], env=make_env(home))
+proc = rj_dogtail.launch([app_path, "--journal", journal],
+                         rj_dogtail.app_env(home, private_runtime_dir=True))
 try:
     wait_for(lambda n: n.name == "RjUnlockPage", "the unlock page")
     time.sleep(0.5)
@@ -334,7 +261,8 @@ finally:
 
 # The demo journal: three weeks of days, so that every kind of row is there.
 home = tempfile.mkdtemp(prefix="rj-a11y-demo-")
-proc = subprocess.Popen([app_path, "--demo"], env=make_env(home))
+proc = rj_dogtail.launch([app_path, "--demo"],
+                         rj_dogtail.app_env(home, private_runtime_dir=True))
 try:
     button("Add craving", "RjCheckinPage")
     used = wait_for(lambda n: n.roleName in ("check box", "switch", "toggle button")
@@ -369,11 +297,11 @@ try:
         seen, y = row_in_view()
         if seen:
             break
-        dogtail.rawinput.click(ww // 2, wh // 2, button=5 if y > wh // 2 else 4)
+        rawinput.click(ww // 2, wh // 2, button=5 if y > wh // 2 else 4)
         time.sleep(0.15)
     x, y, w, h = review.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
     assert row_in_view()[0], f"the lapse review's row never came into view (at {x}, {y})"
-    dogtail.rawinput.click(x + w // 2, y + h // 2)
+    rawinput.click(x + w // 2, y + h // 2)
     toplevel("Look Back at This Day")
     audit("lapse review")
     close_window("Look Back at This Day")

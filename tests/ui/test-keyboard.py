@@ -10,42 +10,16 @@
 # exits 77 (skipped) when dogtail or an accessibility bus is missing.
 
 import os
-import subprocess
 import sys
 import tempfile
 import time
 
-# The accessibility bus puts its socket in XDG_RUNTIME_DIR, or else in ~/.cache, where
-# another test run on the same machine would share it and remove it when it ends. This
-# run's bus starts when dogtail first asks for it, with the session bus's environment;
-# the registry, which types the keys, needs this X display too.
-runtime_dir = tempfile.mkdtemp(prefix="rj-keyboard-run-")
-os.environ["XDG_RUNTIME_DIR"] = runtime_dir
-activation_env = {"XDG_RUNTIME_DIR": runtime_dir}
-for name in ("DISPLAY", "XAUTHORITY"):
-    if name in os.environ:
-        activation_env[name] = os.environ[name]
-subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
-                "--object-path", "/org/freedesktop/DBus",
-                "--method", "org.freedesktop.DBus.UpdateActivationEnvironment",
-                "{" + ", ".join(f"'{k}': '{v}'" for k, v in activation_env.items()) + "}"],
-               check=False, stdout=subprocess.DEVNULL)
+import rj_dogtail
+from rj_dogtail import ancestors, app_node, wait_for
 
-try:
-    import dogtail.utils
-    dogtail.utils.isA11yEnabled = lambda: True
-    dogtail.utils.checkForA11y = lambda: None
-    from dogtail import tree, config, rawinput
-    import pyatspi
-except Exception as error:  # noqa: BLE001 - any import failure means "cannot run here"
-    print(f"dogtail is not available ({error}); skipping", file=sys.stderr)
-    sys.exit(77)
-
-config.config.searchShowingOnly = False
-config.config.defaultDelay = 0.1
-config.config.actionDelay = 0.1
-config.config.logDebugToStdOut = False
-config.config.logDebugToFile = False
+rj_dogtail.private_a11y_bus("rj-keyboard-run-")
+_, _, rawinput, pyatspi = rj_dogtail.import_dogtail()
+rj_dogtail.print_tracebacks()
 
 PASSPHRASE = "quiet river morning"
 CRAVING_WORDS = "Keyboard craving: walked past the old bar"
@@ -53,47 +27,10 @@ WIN_WORDS = "Keyboard win: called my sponsor"
 NOTE_WORDS = "Keyboard note: a long day, and I am still here"
 MAX_TABS = 90
 
-
-def excepthook(kind, value, trace):
-    # dogtail's own hook swallows the traceback; a failing test must say where.
-    import traceback
-    traceback.print_exception(kind, value, trace)
-    sys.exit(1)
-
-
-sys.excepthook = excepthook
-
 app_path = os.environ["RJ_APP"]
 home = tempfile.mkdtemp(prefix="rj-keyboard-")
 journal = os.path.join(home, "journal.db")
-env = dict(os.environ)
-env.pop("GTK_A11Y", None)
-env["G_DEBUG"] = "gc-friendly,fatal-warnings"
-env.update(HOME=home, XDG_DATA_HOME=home + "/data", XDG_CONFIG_HOME=home + "/config",
-           XDG_CACHE_HOME=home + "/cache")
-
-
-def app_node():
-    for app in tree.root.children:
-        try:
-            if app.name == "recovery-journal" and app.get_process_id() == proc.pid:
-                return app
-        except Exception:  # noqa: BLE001 - gone while we looked
-            pass
-    raise LookupError("the app is not on the accessibility bus yet")
-
-
-def wait_for(predicate, what, timeout=30):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            found = app_node().findChildren(predicate)
-            if found:
-                return found[0]
-        except Exception:  # noqa: BLE001 - the tree changes under us; look again
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"not found: {what}")
+env = rj_dogtail.app_env(home)
 
 
 def state(node, which):
@@ -149,16 +86,7 @@ def value_of(node):
     return node.queryValue().currentValue
 
 
-def _ancestors(node):
-    chain = []
-    parent = node.parent
-    while parent is not None and parent.roleName != "application":
-        chain.append(parent)
-        parent = parent.parent
-    return chain
-
-
-proc = subprocess.Popen([app_path, "--journal", journal], env=env)
+proc = rj_dogtail.launch([app_path, "--journal", journal], env)
 try:
     # A new journal, made through the accessibility tree; the check-in is the test.
     fields = wait_for(lambda n: n.name == "RjCreatePage", "the create page").findChildren(
@@ -231,7 +159,7 @@ try:
     time.sleep(2.5)
     combo("<Control>l")
     wait_for(lambda n: n.roleName in ("text", "password text") and n.name == "Passphrase"
-             and any(a.name == "RjUnlockPage" for a in _ancestors(n)), "the unlock page")
+             and any(a.name == "RjUnlockPage" for a in ancestors(n)), "the unlock page")
     assert not app_node().findChildren(lambda n: NOTE_WORDS in (n.name or "") or
                                        NOTE_WORDS in (n.text if n.roleName == "text" else "") or False), \
         "the note is still on screen after locking"
@@ -265,12 +193,11 @@ try:
     combo("<Control>f")
     type_text("called my sponsor")
     wait_for(lambda n: n.roleName == "label" and "called my sponsor" in (n.name or "")
-             and any(a.name == "RjSearchPage" for a in _ancestors(n)), "the win, by searching")
+             and any(a.name == "RjSearchPage" for a in ancestors(n)), "the win, by searching")
     print("after locking and unlocking, every value typed is there")
 finally:
-    proc.terminate()
-    code = proc.wait(timeout=30)
+    code = rj_dogtail.stop(proc)
 
-assert code == 0, f"the app ended with {code}"
+rj_dogtail.assert_clean_exit(code)
 print("the app quit cleanly")
 sys.exit(0)
