@@ -366,6 +366,31 @@ test_recent_files_forgotten (gconstpointer data)
   g_assert_true (contents == NULL || strstr (contents, "recovery-check-in.pdf") == NULL);
 }
 
+/* GTK 4.8's own file chooser now and then draws a button before it has a size
+ * ("Trying to snapshot GtkButton … without a current allocation"), a race inside GTK
+ * that later versions fixed; under load it ended this test through the tests' fatal
+ * warnings. GTK logs it through the structured API, whose writer decides: only that
+ * message is let pass; every other warning stays fatal. */
+static gboolean
+is_gtk_snapshot_race (const char *message)
+{
+  return message != NULL && g_str_has_prefix (message, "Trying to snapshot ") &&
+         strstr (message, " without a current allocation") != NULL;
+}
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags   log_level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
+        is_gtk_snapshot_race (fields[i].value))
+      return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +437,7 @@ main (int   argc,
         g_setenv ("DISPLAY", display, TRUE);
     }
 
+  g_log_set_writer_func (log_writer, NULL, NULL);
   if (!rj_ui_test_init (&argc, &argv))
     status = RJ_UI_TEST_SKIPPED;
   else
