@@ -107,12 +107,16 @@ def launch(args, env):
 def app_node():
     """The node of the running app, proc: one that has ended may linger in the registry
     a while."""
-    for app in tree.root.children:
-        try:
-            if app.name == "recovery-journal" and app.get_process_id() == proc.pid:
-                return app
-        except Exception:  # noqa: BLE001 - gone while we looked
-            pass
+    # The registry answers a question now and then with an error while it is busy
+    # (seen under AddressSanitizer's slowness): ask a few times before giving up.
+    for _ in range(5):
+        for app in tree.root.children:
+            try:
+                if app.name == "recovery-journal" and app.get_process_id() == proc.pid:
+                    return app
+            except Exception:  # noqa: BLE001 - gone while we looked
+                pass
+        time.sleep(0.2)
     raise LookupError("the app is not on the accessibility bus yet: "
                       + repr([(a.name, a.get_process_id()) for a in tree.root.children])
                       + f" want {proc.pid} poll {proc.poll()}")
